@@ -1,0 +1,42 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import errorsPlugin from './plugins/errors.ts';
+import databasePlugin from './plugins/database.ts';
+import clientPlugin from './plugins/client.ts';
+import healthRoutes from './routes/health/index.ts';
+import ogcRoutes from './ogc/index.ts';
+
+export interface BuildOptions {
+  config: Config;
+  /** A prepared database to use instead of opening one (tests share one per file). */
+  database?: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Log lines never carry credentials, cookies or tokens. */
+const redact = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+
+/**
+ * Builds the whole SIT as a Fastify app without listening: plugins first
+ * (errors, database, client), then one plugin per resource. Tests call this
+ * and use `app.inject`.
+ */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: options.config.logLevel, redact },
+    bodyLimit: 10 * 1024 * 1024,
+    // Creating the embedded database on first start takes ~20 s on these machines.
+    pluginTimeout: 180_000,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorsPlugin);
+  await app.register(databasePlugin, { config: options.config, ...(options.database ? { database: options.database } : {}) });
+  await app.register(clientPlugin, { clientDir: options.config.clientDir });
+  await app.register(healthRoutes);
+  await app.register(ogcRoutes);
+  return app;
+}

@@ -1,0 +1,14 @@
+import type { LayerProperty } from './types.ts';
+
+/** The two properties every feature of every layer carries (data honesty). */
+export const provenance: readonly LayerProperty[] = [
+  { name: 'fuente', type: 'string', title: 'Fuente', required: true },
+  {
+    name: 'precision',
+    type: 'string',
+    title: 'Precisión',
+    enum: ['oficial', 'aproximada', 'demo'],
+    filterable: true,
+    required: true,
+  },
+];

@@ -1,0 +1,113 @@
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Root of the repository, resolved from this file so that the server runs from any working directory. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const ConfigSchema = Type.Object({
+  /** TCP port of the HTTP server. */
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  /** Interface to listen on; 127.0.0.1 keeps the SIT private to this machine. */
+  host: Type.String({ minLength: 1 }),
+  /** postgres:// URL of a PostgreSQL/PostGIS server; empty means the embedded PostGIS. */
+  databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
+  /** Folder of the embedded database (ignored with databaseUrl). */
+  dataDir: Type.String({ minLength: 1 }),
+  /** Folder of the built client served at `/`. */
+  clientDir: Type.String({ minLength: 1 }),
+  logLevel: Type.Union([
+    Type.Literal('fatal'),
+    Type.Literal('error'),
+    Type.Literal('warn'),
+    Type.Literal('info'),
+    Type.Literal('debug'),
+    Type.Literal('trace'),
+    Type.Literal('silent'),
+  ]),
+  /** Milliseconds before a server-mode query is cancelled by PostgreSQL. */
+  statementTimeoutMs: Type.Integer({ minimum: 100 }),
+  /** Milliseconds to wait for a new server connection before answering 503. */
+  connectTimeoutMs: Type.Integer({ minimum: 100 }),
+  poolMax: Type.Integer({ minimum: 1, maximum: 200 }),
+  /** Load the shipped seed data into empty layers on start. */
+  seed: Type.Boolean(),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+/** Every default lives here. */
+export const defaults: Config = {
+  port: 3000,
+  host: '127.0.0.1',
+  databaseUrl: null,
+  dataDir: path.join(projectRoot, '.data', 'pglite'),
+  clientDir: path.join(projectRoot, 'dist', 'client'),
+  logLevel: 'info',
+  statementTimeoutMs: 15_000,
+  connectTimeoutMs: 3_000,
+  poolMax: 10,
+  seed: true,
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const variables: Record<keyof Config, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'SIT_DATA_DIR',
+  clientDir: 'SIT_CLIENT_DIR',
+  logLevel: 'LOG_LEVEL',
+  statementTimeoutMs: 'SIT_STATEMENT_TIMEOUT_MS',
+  connectTimeoutMs: 'SIT_CONNECT_TIMEOUT_MS',
+  poolMax: 'SIT_POOL_MAX',
+  seed: 'SIT_SEED',
+};
+
+function parseValue(key: keyof Config, raw: string): unknown {
+  const fallback = defaults[key];
+  if (typeof fallback === 'number') return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+  if (typeof fallback === 'boolean') {
+    if (/^(1|true|yes|si|sí)$/i.test(raw)) return true;
+    if (/^(0|false|no)$/i.test(raw)) return false;
+    return raw;
+  }
+  if (key === 'dataDir' || key === 'clientDir') return path.resolve(raw);
+  return raw;
+}
+
+/**
+ * Reads the configuration from environment variables, applies defaults and
+ * validates it. Throws a ConfigError naming the variable at fault.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const candidate: Record<string, unknown> = { ...defaults };
+  for (const [key, variable] of Object.entries(variables) as [keyof Config, string][]) {
+    const raw = env[variable];
+    if (raw !== undefined && raw !== '') candidate[key] = parseValue(key, raw);
+  }
+  Object.assign(candidate, overrides);
+  const firstError = Value.Errors(ConfigSchema, candidate)[0];
+  if (firstError) {
+    const key = firstError.instancePath.replace(/^\//, '').split('/')[0] as keyof Config;
+    const variable = variables[key] ?? key;
+    const shown = key === 'databaseUrl' ? '(oculto)' : JSON.stringify(candidate[key]);
+    throw new ConfigError(`Configuración inválida: ${variable}=${shown}: ${firstError.message}`);
+  }
+  return candidate as Config;
+}
+
+/** A connection string with its password replaced, safe for logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(URL inválida)';
+  }
+}

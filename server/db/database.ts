@@ -1,0 +1,31 @@
+/** Something that runs SQL: the database itself or an open transaction. */
+export interface Queryable {
+  /** Runs one statement with `$n` parameters and returns its rows. */
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+export type DatabaseMode = 'embedded' | 'server';
+
+/**
+ * The one interface every part of the SIT uses for SQL. Both modes run the
+ * same SQL text; only how a connection is obtained differs.
+ */
+export interface Database extends Queryable {
+  readonly mode: DatabaseMode;
+  /** Runs `work` in a transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  /** Closes connections (server) or flushes and closes the data directory (embedded). */
+  close(): Promise<void>;
+}
+
+/** Type parsers shared by both modes so that rows look the same whatever the database. */
+export const typeParsers: Record<number, (value: string) => unknown> = {
+  // int8 (counts, budgets in CLP): numbers; every value we store is below 2^53.
+  20: (value) => Number(value),
+  // date: keep the calendar day as 'YYYY-MM-DD', never a Date at local midnight.
+  1082: (value) => value,
+};

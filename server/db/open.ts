@@ -1,0 +1,19 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from './database.ts';
+import { openEmbeddedDatabase } from './embedded.ts';
+import { openServerDatabase } from './server-pool.ts';
+
+/** Opens the database the configuration names: a server through DATABASE_URL, else the embedded one. */
+export async function openDatabase(config: Config, log: Pick<FastifyBaseLogger, 'warn'>): Promise<Database> {
+  if (config.databaseUrl) {
+    return openServerDatabase({
+      connectionString: config.databaseUrl,
+      max: config.poolMax,
+      connectTimeoutMs: config.connectTimeoutMs,
+      statementTimeoutMs: config.statementTimeoutMs,
+      onIdleError: (error) => log.warn({ err: { message: error.message } }, 'conexión inactiva perdida con la base de datos'),
+    });
+  }
+  return openEmbeddedDatabase(config.dataDir);
+}

@@ -1,0 +1,33 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { detectCapabilities, type Capabilities } from '../db/capabilities.ts';
+import { prepareDatabase } from '../db/prepare.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    capabilities: Capabilities;
+  }
+}
+
+export interface DatabasePluginOptions {
+  config: Config;
+  /** An already prepared database (tests); otherwise one is opened, migrated and seeded here. */
+  database?: Database;
+}
+
+/** Decorates the app with `db` and `capabilities`; closes what it opened when the app closes. */
+export default fp<DatabasePluginOptions>(async function databasePlugin(app: FastifyInstance, options) {
+  const owned = !options.database;
+  const database = options.database ?? (await prepareDatabase(options.config, app.log));
+  app.decorate('db', database);
+  app.decorate('capabilities', await detectCapabilities(database));
+  app.log.info({ mode: database.mode, ...app.capabilities }, 'base de datos lista');
+  if (owned) {
+    app.addHook('onClose', async () => {
+      await database.close();
+    });
+  }
+});

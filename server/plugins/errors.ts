@@ -1,0 +1,64 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ApiError, type ErrorBody } from '../errors.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
+
+/** Spanish messages for Fastify's own client errors, by Fastify error code. */
+const fastifyMessages: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'El cuerpo de la solicitud es demasiado grande.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Tipo de contenido no admitido.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'El cuerpo JSON está vacío.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'El cuerpo no es JSON válido.',
+  FST_ERR_BAD_URL: 'La URL solicitada no es válida.',
+};
+
+function validationBody(error: FastifyError): ErrorBody {
+  const first = error.validation?.[0];
+  const path = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+  const field = missing ?? (path || undefined);
+  const where = error.validationContext === 'querystring' ? 'parámetro' : 'campo';
+  return {
+    code: 'invalid_parameter',
+    description: field
+      ? `El ${where} «${field}» no es válido: ${first?.message ?? 'valor inesperado'}.`
+      : `Solicitud inválida: ${error.message}`,
+    ...(field ? { field } : {}),
+  };
+}
+
+/**
+ * The one exit for errors: a JSON body with a code and a Spanish description,
+ * never a stack trace or a connection string. An unreachable database is 503.
+ */
+export default fp(async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) {
+      const body: ErrorBody = { code: error.code, description: error.message, ...(error.field ? { field: error.field } : {}) };
+      return reply.status(error.statusCode).send(body);
+    }
+    if (error.validation) return reply.status(400).send(validationBody(error));
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ code: (error as { code?: string }).code }, 'base de datos no disponible');
+      return reply.status(503).header('Retry-After', '5').send({
+        code: 'database_unavailable',
+        description: 'La base de datos no está disponible en este momento; reintente en unos segundos.',
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({
+        code: (error.code ?? 'bad_request').toLowerCase(),
+        description: fastifyMessages[error.code] ?? error.message,
+      });
+    }
+    request.log.error({ err: error }, 'error interno');
+    return reply
+      .status(500)
+      .send({ code: 'internal_error', description: 'Error interno del servidor. El equipo SIT fue notificado en el registro.' });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ code: 'not_found', description: `No existe el recurso ${request.method} ${request.url.split('?')[0]}.` });
+  });
+});

@@ -32,6 +32,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'gdal',
+          sequence: { groupOrder: 3 },
+          include: ['tests/gdal/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],

@@ -7,6 +7,7 @@ import databasePlugin from './plugins/database.ts';
 import clientPlugin from './plugins/client.ts';
 import healthRoutes from './routes/health/index.ts';
 import ogcRoutes from './ogc/index.ts';
+import tileRoutes from './tiles/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -38,5 +39,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(clientPlugin, { clientDir: options.config.clientDir });
   await app.register(healthRoutes);
   await app.register(ogcRoutes);
+  await app.register(tileRoutes);
   return app;
 }

@@ -43,6 +43,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'resilience',
+          sequence: { groupOrder: 4 },
+          include: ['tests/resilience/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],

@@ -45,4 +45,6 @@ export interface LayerDefinition {
   seedFile?: string;
   /** Smallest zoom at which the layer appears in the map tiles. */
   minZoom: number;
+  /** Served from a view: read-only through the layer API and imports. */
+  readOnly?: boolean;
 }

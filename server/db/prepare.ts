@@ -5,6 +5,7 @@ import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { openDatabase } from './open.ts';
 import { seedLayers } from './seed.ts';
+import { seedPlan } from '../plan/seed-plan.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
 
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
@@ -37,6 +38,8 @@ export async function prepareDatabase(config: Config, log: Log, options: { seed?
     if (options.seed ?? config.seed) {
       const seeded = await seedLayers(db, layers);
       if (seeded.length > 0) log.info({ seeded }, 'datos iniciales cargados');
+      const projects = await seedPlan(db);
+      if (projects > 0) log.info({ projects }, 'PLADECO 2022–2029 cargado');
     }
     log.info({ ms: Date.now() - started }, 'base de datos preparada');
     return db;

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+import path from 'node:path';
+
+const api = process.env.SIT_API_URL ?? 'http://127.0.0.1:3000';
+/** Paths the SIT server answers; the dev server forwards them so the client runs against a live API. */
+const apiPaths = ['/collections', '/tiles', '/tileMatrixSets', '/conformance', '/api', '/health', '/plan', '/analysis'];
+
+export default defineConfig({
+  root: path.dirname(new URL(import.meta.url).pathname),
+  worker: { format: 'es' },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: Object.fromEntries(apiPaths.map((prefix) => [prefix, { target: api, changeOrigin: true }])),
+  },
+});

@@ -12,6 +12,7 @@ const quiet = { info: () => {}, warn: (...args: unknown[]) => console.warn(...ar
  * asked for and is missing fails the run, it is never skipped.
  */
 export default async function setup() {
+  process.env.SIT_TEST_RUN_ID = String(process.pid);
   if (serverUrl) {
     const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
     try {
@@ -28,11 +29,19 @@ export default async function setup() {
     const config = loadConfig({}, { databaseUrl: urlForDatabase(serverUrl, serverTemplateName), logLevel: 'silent' });
     const db = await prepareDatabase(config, quiet, { seed: true });
     await db.close();
-    return;
+    return async () => {
+      const cleanup = new pg.Client({ connectionString: serverUrl ?? undefined });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${serverTemplateName} with (force)`);
+      await cleanup.end();
+    };
   }
   await rm(embeddedTemplateDir, { recursive: true, force: true });
   await rm(`${embeddedTemplateDir}.lock`, { force: true });
   const config = loadConfig({}, { dataDir: embeddedTemplateDir, logLevel: 'silent' });
   const db = await prepareDatabase(config, quiet, { seed: true });
   await db.close();
+  return async () => {
+    await rm(embeddedTemplateDir, { recursive: true, force: true });
+  };
 }

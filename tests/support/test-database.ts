@@ -7,10 +7,17 @@ import type { Database } from '../../server/db/database.ts';
 import { openEmbeddedDatabase } from '../../server/db/embedded.ts';
 import { openServerDatabase } from '../../server/db/server-pool.ts';
 
-/** Folder of the embedded template, prepared once per run by global-setup. */
-export const embeddedTemplateDir = path.join(projectRoot, '.tmp', 'test-template-pglite');
-/** Name of the server template database, prepared once per run by global-setup. */
-export const serverTemplateName = 'sit_test_template';
+/**
+ * The template every test file copies is made once per run by global-setup,
+ * named after the runner's process so that two runs at once never share one.
+ * Workers read the name from the environment the runner set.
+ */
+const runId = process.env.SIT_TEST_RUN_ID ?? String(process.pid);
+
+/** Folder of the embedded template. */
+export const embeddedTemplateDir = path.join(projectRoot, '.tmp', `test-template-${runId}`);
+/** Name of the server template database. */
+export const serverTemplateName = `sit_test_template_${runId}`;
 
 /** The PostgreSQL/PostGIS server the tests were asked to use, if any. */
 export const serverUrl = process.env.TEST_DATABASE_URL || null;

@@ -7,6 +7,9 @@ import databasePlugin from './plugins/database.ts';
 import clientPlugin from './plugins/client.ts';
 import healthRoutes from './routes/health/index.ts';
 import ogcRoutes from './ogc/index.ts';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { swaggerOptions, swaggerUiOptions } from './ogc/openapi.ts';
 import tileRoutes from './tiles/index.ts';
 
 export interface BuildOptions {
@@ -37,6 +40,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { config: options.config, ...(options.database ? { database: options.database } : {}) });
   await app.register(clientPlugin, { clientDir: options.config.clientDir });
+  // The OpenAPI document (/api) is generated from the schemas of the routes registered after this.
+  await app.register(fastifySwagger, swaggerOptions);
+  await app.register(fastifySwaggerUi, swaggerUiOptions);
   await app.register(healthRoutes);
   await app.register(ogcRoutes);
   await app.register(tileRoutes);

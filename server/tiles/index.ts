@@ -1,4 +1,36 @@
+import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { chooseEncoder } from './encoder.ts';
+import { registerMetadataRoutes } from './metadata-routes.ts';
+import { registerTileRoutes } from './tile-routes.ts';
+import { TileService } from './tile-service.ts';
 
-/** Vector tiles (OGC API – Tiles, WebMercatorQuad). */
-export default async function tileRoutes(_app: FastifyInstance) {}
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Vector tile rendering, caching and its statistics. */
+    tiles: TileService;
+  }
+}
+
+export interface TilePluginOptions {
+  /** Bytes of tile bodies kept in memory (default 64 MiB). */
+  cacheBytes?: number;
+}
+
+const defaultCacheBytes = 64 * 1024 * 1024;
+
+/**
+ * Vector tiles (OGC API – Tiles, WebMercatorQuad): the map tileset at
+ * `/tiles`, one tileset per collection at `/collections/{id}/tiles`, the tile
+ * matrix set and TileJSON documents. The encoder follows the database's
+ * capabilities (see encoder.ts).
+ */
+export default fp<TilePluginOptions>(
+  async function tileRoutes(app: FastifyInstance, options) {
+    const service = new TileService(app.db, chooseEncoder(app.capabilities), options.cacheBytes ?? defaultCacheBytes);
+    app.decorate('tiles', service);
+    registerMetadataRoutes(app, app.db);
+    registerTileRoutes(app, service);
+  },
+  { name: 'tiles' },
+);

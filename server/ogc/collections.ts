@@ -29,6 +29,12 @@ function collectionLinks(base: string, layer: LayerDefinition): Link[] {
     { href: path, rel: 'self', type: mediaTypes.json, title: layer.title },
     { href: `${path}/items`, rel: 'items', type: mediaTypes.geoJson, title: `Elementos de «${layer.title}»` },
     { href: `${path}/schema`, rel: 'describedby', type: mediaTypes.jsonSchema, title: 'Esquema de las propiedades' },
+    {
+      href: `${path}/tiles`,
+      rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector',
+      type: mediaTypes.json,
+      title: 'Teselas vectoriales',
+    },
   ];
 }
 

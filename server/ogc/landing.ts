@@ -10,6 +10,10 @@ const conformanceClasses = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
   'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
+  // Vector tiles (server/tiles).
+  ...['core', 'tileset', 'tilesets-list', 'geodata-tilesets', 'dataset-tilesets', 'mvt'].map(
+    (name) => `http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/${name}`,
+  ),
 ];
 
 const tags = ['Capacidades'];
@@ -32,6 +36,18 @@ function landingLinks(base: string): Link[] {
     { href: `${base}/api.html`, rel: 'service-doc', type: mediaTypes.html, title: 'Documentación de la API' },
     { href: `${base}/conformance`, rel: 'conformance', type: mediaTypes.json, title: 'Clases de conformidad' },
     { href: `${base}/collections`, rel: 'data', type: mediaTypes.json, title: 'Colecciones de datos' },
+    {
+      href: `${base}/tiles`,
+      rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector',
+      type: mediaTypes.json,
+      title: 'Teselas vectoriales del mapa',
+    },
+    {
+      href: `${base}/tileMatrixSets`,
+      rel: 'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes',
+      type: mediaTypes.json,
+      title: 'Esquemas de teselado',
+    },
   ];
 }
 

@@ -273,3 +273,21 @@ describe('tile metadata', () => {
     expect(body.tileMatrices[22]).toMatchObject({ id: '22', matrixWidth: 4194304 });
   });
 });
+
+describe('tiles are discoverable from the OGC API', () => {
+  it('links the map tileset from the landing page and each collection, and declares the Tiles classes', async () => {
+    const { app } = testApp;
+    const vector = 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector';
+    const landing = (await app.inject({ url: '/', headers: { accept: 'application/json' } })).json() as {
+      links: { rel: string; href: string }[];
+    };
+    const tilesHref = landing.links.find((link) => link.rel === vector)?.href;
+    expect(tilesHref).toMatch(/\/tiles$/);
+    expect((await app.inject(new URL(tilesHref as string).pathname)).statusCode).toBe(200);
+    const collection = (await app.inject('/collections/ciclovias')).json() as { links: { rel: string; href: string }[] };
+    const collectionTiles = collection.links.find((link) => link.rel === vector)?.href as string;
+    expect((await app.inject(new URL(collectionTiles).pathname)).statusCode).toBe(200);
+    const conformance = (await app.inject('/conformance')).json() as { conformsTo: string[] };
+    expect(conformance.conformsTo).toContain('http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt');
+  });
+});

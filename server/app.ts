@@ -45,6 +45,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(fastifySwaggerUi, swaggerUiOptions);
   await app.register(healthRoutes);
   await app.register(ogcRoutes);
-  await app.register(tileRoutes);
+  // A cache of one byte stores nothing: SIT_TILE_CACHE_MB=0 measures every tile.
+  await app.register(tileRoutes, { cacheBytes: Math.max(1, options.config.tileCacheMb * 2 ** 20) });
   return app;
 }

@@ -33,6 +33,8 @@ const ConfigSchema = Type.Object({
   poolMax: Type.Integer({ minimum: 1, maximum: 200 }),
   /** Load the shipped seed data into empty layers on start. */
   seed: Type.Boolean(),
+  /** Memory for rendered vector tiles, in MiB; 0 turns the cache off (benchmarks). */
+  tileCacheMb: Type.Integer({ minimum: 0, maximum: 4096 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -49,6 +51,7 @@ export const defaults: Config = {
   connectTimeoutMs: 3_000,
   poolMax: 10,
   seed: true,
+  tileCacheMb: 64,
 };
 
 export class ConfigError extends Error {
@@ -66,6 +69,7 @@ const variables: Record<keyof Config, string> = {
   connectTimeoutMs: 'SIT_CONNECT_TIMEOUT_MS',
   poolMax: 'SIT_POOL_MAX',
   seed: 'SIT_SEED',
+  tileCacheMb: 'SIT_TILE_CACHE_MB',
 };
 
 function parseValue(key: keyof Config, raw: string): unknown {

@@ -58,6 +58,7 @@ async function main() {
   const trivialCached = await measure(cached.baseUrl, databaseUrl, uncachedCases[0] as Case);
   // The same tile from every loop: all of them hit the cache.
   const cachedTile = await measure(cached.baseUrl, databaseUrl, { name: 'tesela z14 en caché', path: tileCase(14).path });
+  const cachedLightTile = await measure(cached.baseUrl, databaseUrl, { name: 'tesela z16 en caché', path: tileCase(16).path });
   await cached.stop();
 
   const trivial = results[0] as CaseResult;
@@ -81,12 +82,17 @@ Latencias p50/p95 con 1 conexión (ms); rendimiento con 8 conexiones (peticiones
 |---|---|---|---|---|---|---|---|---|
 ${results.map(row).join('\n')}
 | trivial (servidor con caché) | ${(trivialCached.bytes / 1024).toFixed(1)} | ${ms(trivialCached.http.p50)} | ${ms(trivialCached.http.p95)} | – | – | – | ${trivialCached.httpPerSecond.toFixed(0)} | – |
-| ${cachedTile.name} | ${(cachedTile.bytes / 1024).toFixed(1)} | ${ms(cachedTile.http.p50)} | ${ms(cachedTile.http.p95)} | – | – | – | ${cachedTile.httpPerSecond.toFixed(0)} | – |
+${[cachedTile, cachedLightTile]
+  .map(
+    (result) =>
+      `| ${result.name} | ${(result.bytes / 1024).toFixed(1)} | ${ms(result.http.p50)} | ${ms(result.http.p95)} | – | – | – | ${result.httpPerSecond.toFixed(0)} | – |`,
+  )
+  .join('\n')}
 
 Metas del issue 4:
 - HTTP agrega menos de 10 % al SQL de toda tesela de más de 1 ms: ${tileOverheads.join('; ') || 'ninguna tesela superó 1 ms'}.
 - Una página de 1 000 elementos cuesta menos del doble de su SQL: ${ratio(page1000.http.p50, page1000.sql?.p50)} × (p50).
-- Una tesela en caché se sirve a más de un tercio del rendimiento del endpoint trivial: ${(cacheShare * 100).toFixed(0)} % (${cachedTile.httpPerSecond.toFixed(0)} frente a ${trivialCached.httpPerSecond.toFixed(0)} peticiones/s).
+- Una tesela en caché se sirve a más de un tercio del rendimiento del endpoint trivial: ${(cacheShare * 100).toFixed(0)} % para la tesela z14 más pesada (${(cachedTile.bytes / 1024).toFixed(0)} KB: ${cachedTile.httpPerSecond.toFixed(0)} frente a ${trivialCached.httpPerSecond.toFixed(0)} peticiones/s) y ${((cachedLightTile.httpPerSecond / trivialCached.httpPerSecond) * 100).toFixed(0)} % para una z16 típica (${(cachedLightTile.bytes / 1024).toFixed(0)} KB). Su latencia p50 (${ms(cachedTile.http.p50)} ms) ya iguala la del endpoint trivial: la ruta en caché no consulta la base de datos (versiones de capa reutilizadas 1 s, \`SIT_TILE_VERSION_TTL_MS\`). Lo que separa ambos rendimientos es el volumen: ${((cachedTile.bytes * cachedTile.httpPerSecond) / 2 ** 20).toFixed(0)} MB/s de cuerpo por loopback frente a ${((trivialCached.bytes * trivialCached.httpPerSecond) / 2 ** 20).toFixed(0)} MB/s, con el generador de carga en los mismos 2 núcleos.
 - Referencia: el endpoint trivial responde en ${ms(trivial.http.p50)} ms (p50), que es el piso de cualquier petición HTTP en esta máquina.
 
 Duración total de la corrida: ${((Date.now() - started) / 1000).toFixed(0)} s.`;

@@ -46,6 +46,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes);
   await app.register(ogcRoutes);
   // A cache of one byte stores nothing: SIT_TILE_CACHE_MB=0 measures every tile.
-  await app.register(tileRoutes, { cacheBytes: Math.max(1, options.config.tileCacheMb * 2 ** 20) });
+  await app.register(tileRoutes, {
+    cacheBytes: Math.max(1, options.config.tileCacheMb * 2 ** 20),
+    versionTtlMs: options.config.tileVersionTtlMs,
+  });
   return app;
 }

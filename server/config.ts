@@ -35,6 +35,8 @@ const ConfigSchema = Type.Object({
   seed: Type.Boolean(),
   /** Memory for rendered vector tiles, in MiB; 0 turns the cache off (benchmarks). */
   tileCacheMb: Type.Integer({ minimum: 0, maximum: 4096 }),
+  /** Milliseconds tiles reuse a snapshot of layer versions: a write shows in tiles at most this late; 0 = exact. */
+  tileVersionTtlMs: Type.Integer({ minimum: 0, maximum: 60_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -52,6 +54,7 @@ export const defaults: Config = {
   poolMax: 10,
   seed: true,
   tileCacheMb: 64,
+  tileVersionTtlMs: 1_000,
 };
 
 export class ConfigError extends Error {
@@ -70,6 +73,7 @@ const variables: Record<keyof Config, string> = {
   poolMax: 'SIT_POOL_MAX',
   seed: 'SIT_SEED',
   tileCacheMb: 'SIT_TILE_CACHE_MB',
+  tileVersionTtlMs: 'SIT_TILE_VERSION_TTL_MS',
 };
 
 function parseValue(key: keyof Config, raw: string): unknown {

@@ -15,6 +15,8 @@ declare module 'fastify' {
 export interface TilePluginOptions {
   /** Bytes of tile bodies kept in memory (default 64 MiB). */
   cacheBytes?: number;
+  /** Milliseconds a snapshot of layer versions is reused (default 0: read on every request). */
+  versionTtlMs?: number;
 }
 
 const defaultCacheBytes = 64 * 1024 * 1024;
@@ -27,7 +29,12 @@ const defaultCacheBytes = 64 * 1024 * 1024;
  */
 export default fp<TilePluginOptions>(
   async function tileRoutes(app: FastifyInstance, options) {
-    const service = new TileService(app.db, chooseEncoder(app.capabilities), options.cacheBytes ?? defaultCacheBytes);
+    const service = new TileService(
+      app.db,
+      chooseEncoder(app.capabilities),
+      options.cacheBytes ?? defaultCacheBytes,
+      options.versionTtlMs ?? 0,
+    );
     app.decorate('tiles', service);
     registerMetadataRoutes(app, app.db);
     registerTileRoutes(app, service);

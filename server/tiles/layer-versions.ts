@@ -24,3 +24,49 @@ export async function readVersionToken(db: Queryable, layers: readonly LayerDefi
   const byId = new Map(rows.map((row) => [row.layer_id, `${row.version}.${row.changed}`]));
   return ids.map((id) => `${id}=${byId.get(id) ?? '0'}`).join(',');
 }
+
+/**
+ * Reads layer versions for tile requests, reusing one snapshot of the whole
+ * `layer_version` table for `ttlMs`. With a TTL the cached-tile path makes no
+ * database round trip (the trip cost a cached tile most of its throughput),
+ * and a write is seen by tiles and ETags at most `ttlMs` later; 0 reads on
+ * every request. Concurrent refreshes share one query.
+ */
+export class LayerVersionReader {
+  private snapshot: { at: number; versions: Map<string, string> } | null = null;
+  private refreshing: Promise<Map<string, string>> | null = null;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly ttlMs: number,
+  ) {}
+
+  /** The same token as readVersionToken, from a snapshot at most ttlMs old. */
+  async token(layers: readonly LayerDefinition[]): Promise<string> {
+    if (this.ttlMs <= 0) return readVersionToken(this.db, layers);
+    const versions = await this.current();
+    return layers.map((layer) => `${layer.id}=${versions.get(layer.id) ?? '0'}`).join(',');
+  }
+
+  /** Forgets the snapshot: the next request reads the table (after a write made by this process). */
+  invalidate(): void {
+    this.snapshot = null;
+  }
+
+  private async current(): Promise<Map<string, string>> {
+    if (this.snapshot && performance.now() - this.snapshot.at < this.ttlMs) return this.snapshot.versions;
+    this.refreshing ??= this.db
+      .query<{ layer_id: string; version: number; changed: string }>(
+        `select layer_id, version, to_char(changed_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') as changed from layer_version`,
+      )
+      .then((rows) => {
+        const versions = new Map(rows.map((row) => [row.layer_id, `${row.version}.${row.changed}`]));
+        this.snapshot = { at: performance.now(), versions };
+        return versions;
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
+  }
+}

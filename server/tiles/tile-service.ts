@@ -4,7 +4,7 @@ import { gzip } from 'node:zlib';
 import type { Queryable } from '../db/database.ts';
 import type { TileEncoder } from './encoder.ts';
 import { entityTag, matchingEntityTag } from './http-caching.ts';
-import { readVersionToken } from './layer-versions.ts';
+import { LayerVersionReader } from './layer-versions.ts';
 import type { TileAddress } from './tile-address.ts';
 import { TileCache } from './tile-cache.ts';
 import { layersAtZoom, type Tileset } from './tilesets.ts';
@@ -34,18 +34,21 @@ export interface TileRequestOptions {
  */
 export class TileService {
   readonly cache: TileCache;
+  readonly versions: LayerVersionReader;
 
   constructor(
     private readonly db: Queryable,
     readonly encoder: TileEncoder,
     cacheBytes: number,
+    versionTtlMs = 0,
   ) {
     this.cache = new TileCache(cacheBytes);
+    this.versions = new LayerVersionReader(db, versionTtlMs);
   }
 
   async tile(tileset: Tileset, address: TileAddress, options: TileRequestOptions): Promise<TileOutcome> {
     const layers = layersAtZoom(tileset, address.z);
-    const versions = await readVersionToken(this.db, layers);
+    const versions = await this.versions.token(layers);
     const base = createHash('sha256')
       .update(`${tileFormatRevision}|${this.encoder.name}|${tileset.key}|${address.z}/${address.x}/${address.y}|${versions}`)
       .digest('base64url')

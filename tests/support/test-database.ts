@@ -49,7 +49,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await admin.query(`create database ${name} template ${serverTemplateName}`);
     await admin.end();
     const url = urlForDatabase(serverUrl, name);
-    const config = loadConfig({}, { databaseUrl: url, logLevel: 'silent', seed: false });
+    const config = loadConfig({}, { databaseUrl: url, logLevel: 'silent', seed: false, tileVersionTtlMs: 0 });
     const db = openServerDatabase({
       connectionString: url,
       max: 4,
@@ -74,7 +74,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const dataDir = path.join(dir, 'pglite');
   await cp(embeddedTemplateDir, dataDir, { recursive: true });
   const db = await openEmbeddedDatabase(dataDir);
-  const config = loadConfig({}, { dataDir, logLevel: 'silent', seed: false });
+  const config = loadConfig({}, { dataDir, logLevel: 'silent', seed: false, tileVersionTtlMs: 0 });
   return {
     db,
     config,

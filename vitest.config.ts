@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'seeds/**/*.test.ts', 'data/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'seeds/**/*.test.ts', 'data/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -11,6 +11,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { swaggerOptions, swaggerUiOptions } from './ogc/openapi.ts';
 import tileRoutes from './tiles/index.ts';
+import planRoutes from './routes/plan/index.ts';
+import searchRoutes from './routes/search/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -50,5 +52,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     cacheBytes: Math.max(1, options.config.tileCacheMb * 2 ** 20),
     versionTtlMs: options.config.tileVersionTtlMs,
   });
+  await app.register(planRoutes);
+  await app.register(searchRoutes);
   return app;
 }

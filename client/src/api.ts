@@ -19,3 +19,23 @@ export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   }
   return (await response.json()) as T;
 }
+
+interface FeaturePage<F> {
+  features: F[];
+  links?: { rel: string; href: string }[];
+}
+
+/**
+ * Every feature of an OGC API – Features items URL, following `next` links
+ * page after page (the server caps a page at 10 000 features).
+ */
+export async function getAllFeatures<F>(url: string, init?: RequestInit): Promise<F[]> {
+  const features: F[] = [];
+  let next: string | undefined = url;
+  for (let page = 0; next && page < 1000; page += 1) {
+    const body: FeaturePage<F> = await getJson<FeaturePage<F>>(next, init);
+    features.push(...body.features);
+    next = body.links?.find((link) => link.rel === 'next')?.href;
+  }
+  return features;
+}

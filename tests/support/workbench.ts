@@ -22,7 +22,11 @@ export async function openWorkbench(
   server: TestServer,
   options: { fragment?: string; viewport?: { width: number; height: number }; permissions?: string[] } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: options.viewport ?? viewports.laptop, acceptDownloads: true, permissions: options.permissions ?? [] });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? viewports.laptop,
+    acceptDownloads: true,
+    permissions: options.permissions ?? [],
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -43,6 +47,27 @@ export async function waitForIdleMap(page: Page): Promise<void> {
         map.once('idle', () => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
       }),
   );
+}
+
+/**
+ * Waits for the map to be idle and makes the browser composite the whole
+ * page again before a screenshot: with software WebGL, Chromium's
+ * compositor sometimes keeps a stale patch (a white box) over the canvases
+ * after a panel opens, although the canvases themselves are right.
+ */
+export async function settleForScreenshot(page: Page): Promise<void> {
+  await waitForIdleMap(page);
+  const frames = () =>
+    page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate(() => {
+    document.body.style.opacity = '0.99';
+  });
+  await frames();
+  await page.evaluate(() => {
+    document.body.style.opacity = '';
+  });
+  await frames();
+  await page.waitForTimeout(300);
 }
 
 /** Codes of the projects deck.gl actually renders in the viewport, read back from its picking buffer. */

@@ -1,31 +1,23 @@
-import type { FeatureCollection } from 'geojson';
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { GeoJsonLayer } from '@deck.gl/layers';
+import { es } from '../i18n/es.ts';
+import type { StyleLayerModule } from '../map/layer-entry.ts';
 
-export const comunaSourceId = 'comuna';
 export const comunaFillLayerId = 'comuna-relleno';
+export const comunaOutlineLayerId = 'comuna-limite';
+const fill = '#d9e4cf';
+const outline = '#0b6e4f';
 
-/** Adds the comuna polygon as a MapLibre fill under everything else. */
-export function addComunaFill(map: MapLibreMap, comuna: FeatureCollection): void {
-  map.addSource(comunaSourceId, { type: 'geojson', data: comuna });
-  map.addLayer({
-    id: comunaFillLayerId,
-    type: 'fill',
-    source: comunaSourceId,
-    paint: { 'fill-color': '#d9e4cf', 'fill-opacity': 0.85 },
-  });
-}
-
-/** The comuna boundary drawn by deck.gl over the map (2 px, dark green). */
-export function comunaOutlineLayer(comuna: FeatureCollection): GeoJsonLayer {
-  return new GeoJsonLayer({
-    id: 'comuna-limite',
-    data: comuna,
-    stroked: true,
-    filled: false,
-    getLineColor: [11, 110, 79, 255],
-    getLineWidth: 2,
-    lineWidthUnits: 'pixels',
-    pickable: true,
-  });
-}
+/** The comuna of Vallenar: a light fill under everything and its boundary (EPSG:4326 data, tiles from zoom 0). */
+export const comunaLayer: StyleLayerModule = {
+  entry: {
+    id: 'comuna',
+    title: es.layer.comuna,
+    group: 'contexto',
+    defaultVisible: true,
+    defaultOpacity: 1,
+    legend: [{ label: es.legend.comuna, color: outline, symbol: 'line' }],
+  },
+  styleLayers: (from) => [
+    { id: comunaFillLayerId, type: 'fill', ...from('comuna'), paint: { 'fill-color': fill, 'fill-opacity': 0.85 } },
+    { id: comunaOutlineLayerId, type: 'line', ...from('comuna'), paint: { 'line-color': outline, 'line-width': 2, 'line-opacity': 1 } },
+  ],
+};

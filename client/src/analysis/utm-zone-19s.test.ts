@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { utmZone19sFromLonLat } from './utm-zone-19s.ts';
+
+/** Reference values from PostGIS 3 / PROJ: ST_Transform(ST_SetSRID(ST_MakePoint(lon, lat), 4326), 32719), rounded to mm. */
+const references: [string, number, number, number, number][] = [
+  ['Plaza de Armas de Vallenar', -70.7616, -28.575, 327708.311, 6837832.144],
+  ['central meridian of zone 19', -69.0, -28.5, 500000.0, 6847408.045],
+  ['Domeyko', -70.88, -28.95, 316782.476, 6796098.614],
+  ['west edge of the zone', -71.95, -29.1, 212879.863, 6777338.377],
+  ['east of the central meridian', -66.2, -27.8, 775872.161, 6921806.876],
+  ['Santiago', -70.6483, -33.4569, 346812.854, 6296844.225],
+  ['near the equator', -70.0, -0.5, 388723.559, 9944726.488],
+];
+
+describe('utmZone19sFromLonLat', () => {
+  it.each(references)('matches PROJ to the millimetre at %s', (_name, longitude, latitude, easting, northing) => {
+    const position = utmZone19sFromLonLat(longitude, latitude);
+    expect(position.easting).toBeCloseTo(easting, 3);
+    expect(position.northing).toBeCloseTo(northing, 3);
+  });
+
+  it('puts points west of the central meridian below 500 000 m east', () => {
+    expect(utmZone19sFromLonLat(-70.5, -28.5).easting).toBeLessThan(500_000);
+    expect(utmZone19sFromLonLat(-68.5, -28.5).easting).toBeGreaterThan(500_000);
+  });
+});

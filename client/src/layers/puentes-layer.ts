@@ -1,0 +1,39 @@
+import { es } from '../i18n/es.ts';
+import type { StyleLayerModule } from '../map/layer-entry.ts';
+
+const existing = '#4d4d4d';
+const proposed = '#e6550d';
+
+/** Bridges over the Huasco: existing solid dark, proposed dashed orange (tiles from zoom 10). */
+export const puentesLayer: StyleLayerModule = {
+  entry: {
+    id: 'puentes',
+    title: es.layer.puentes,
+    group: 'territorio',
+    defaultVisible: true,
+    defaultOpacity: 1,
+    minZoom: 10,
+    legend: [
+      { label: es.legend.existente, color: existing, symbol: 'line' },
+      { label: es.legend.propuesto, color: proposed, symbol: 'dashed' },
+    ],
+  },
+  styleLayers: (from) => [
+    {
+      id: 'puentes-existentes',
+      type: 'line',
+      ...from('puentes'),
+      minzoom: 10,
+      filter: ['==', ['get', 'estado'], 'existente'],
+      paint: { 'line-color': existing, 'line-width': 5, 'line-opacity': 1 },
+    },
+    {
+      id: 'puentes-propuestos',
+      type: 'line',
+      ...from('puentes'),
+      minzoom: 10,
+      filter: ['!=', ['get', 'estado'], 'existente'],
+      paint: { 'line-color': proposed, 'line-width': 4, 'line-dasharray': [1.5, 1], 'line-opacity': 1 },
+    },
+  ],
+};

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 const api = process.env.SIT_API_URL ?? 'http://127.0.0.1:3000';
 /** Paths the SIT server answers; the dev server forwards them so the client runs against a live API. */
-const apiPaths = ['/collections', '/tiles', '/tileMatrixSets', '/conformance', '/api', '/health', '/plan', '/analysis'];
+const apiPaths = ['/collections', '/tiles', '/tileMatrixSets', '/conformance', '/api', '/health', '/plan', '/buscar', '/analysis'];
 
 export default defineConfig({
   root: path.dirname(new URL(import.meta.url).pathname),

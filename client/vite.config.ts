@@ -16,6 +16,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: Object.fromEntries(apiPaths.map((prefix) => [prefix, { target: api, changeOrigin: true }])),
+    proxy: Object.fromEntries(apiPaths.map((prefix) => [prefix, { target: api, changeOrigin: false, xfwd: true }])),
   },
 });

@@ -13,6 +13,7 @@ import { swaggerOptions, swaggerUiOptions } from './ogc/openapi.ts';
 import tileRoutes from './tiles/index.ts';
 import planRoutes from './routes/plan/index.ts';
 import searchRoutes from './routes/search/index.ts';
+import reportRoutes from './routes/reports/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -54,5 +55,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   await app.register(planRoutes);
   await app.register(searchRoutes);
+  await app.register(reportRoutes);
   return app;
 }

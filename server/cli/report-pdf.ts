@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import type { Queryable } from '../db/database.ts';
+import { renderReportHtml } from '../routes/reports/report-html.ts';
+import { buildSemiannualReport } from '../routes/reports/semiannual.ts';
+
+/** Debian's Chromium (playwright cannot download browsers on these machines). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The flags the e2e tests use (tests/support/browser.ts): headless, no sandbox, no network chatter. */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/**
+ * Writes the semiannual report as an A4 PDF at `output`, printing the same
+ * HTML that /reportes/semestral.html serves. Returns the PDF's size in bytes.
+ */
+export async function writeReportPdf(db: Queryable, anio: number, semestre: 1 | 2, output: string): Promise<number> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`No se encontró Chromium en ${chromiumPath}: instale el paquete Debian «chromium» o defina CHROMIUM_PATH.`);
+  }
+  const html = renderReportHtml(await buildSemiannualReport(db, anio, semestre));
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    const pdf = await page.pdf({
+      format: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="font-size:8px;width:100%;text-align:center;color:#555">SECPLA Vallenar — página <span class="pageNumber"></span> de <span class="totalPages"></span></div>',
+    });
+    await writeFile(output, pdf);
+    return pdf.length;
+  } finally {
+    await browser.close();
+  }
+}

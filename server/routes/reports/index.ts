@@ -1,0 +1,135 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { badRequest } from '../../errors.ts';
+import { rollupRule } from '../../plan/rollup.ts';
+import { ErrorBody } from '../plan/schemas.ts';
+import { routeValidationError } from '../validation-errors.ts';
+import { exportParams, exportSql, toGeoJson, toGeoPackage, toKml, toProjectsCsv, type ExportRow } from './exports.ts';
+import { renderReportHtml } from './report-html.ts';
+import { ExportQuery, HtmlReportQuery, ProgressQuery, SemiannualQuery } from './schemas.ts';
+import { buildSemiannualReport, planProgress, reportAnnexCsv } from './semiannual.ts';
+
+export interface ReportRoutesOptions {
+  /** The ogr2ogr executable for GeoPackage exports (default: found on PATH). */
+  ogr2ogr?: string;
+}
+
+const tags = ['Seguimiento e informes'];
+/** Answers described in the route's description; their shape is typed in TypeScript (semiannual.ts, rollup.ts). */
+const Described = Type.Unknown();
+
+/** A real calendar day: '2026-02-30' is refused, not rolled over. */
+function checkDate(value: string, field: string): string {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    throw badRequest('invalid_parameter', `El parámetro «${field}» no es una fecha válida (AAAA-MM-DD).`, field);
+  }
+  return value;
+}
+
+/**
+ * Tracking of the PLADECO for SECPLA's report to the Concejo: the progress
+ * roll-up, the semiannual report (JSON, CSV annex, printable HTML) and
+ * exports of a selection of projects.
+ */
+export default async function reportRoutes(fastify: FastifyInstance, options: ReportRoutesOptions) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.setSchemaErrorFormatter(routeValidationError);
+  const ogr2ogr = options.ogr2ogr ?? 'ogr2ogr';
+
+  app.get(
+    '/plan/avance',
+    {
+      schema: {
+        summary: 'Avance físico del PLADECO agregado por nivel',
+        description: `Proyecto → programa → plan → objetivo → lineamiento a la fecha de corte. ${rollupRule}`,
+        tags,
+        querystring: ProgressQuery,
+        response: { 200: Described, 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      const hasta = checkDate(request.query.hasta ?? new Date().toISOString().slice(0, 10), 'hasta');
+      return { hasta, regla: rollupRule, lineamientos: await planProgress(app.db, hasta) };
+    },
+  );
+
+  app.get(
+    '/reportes/semestral',
+    {
+      schema: {
+        summary: 'Informe semestral al Concejo (datos)',
+        description:
+          'Resumen por lineamiento, cambios de estado e hitos del semestre, ejecución presupuestaria por año y fuente, igualdad de género, distribución territorial e indicadores. Con f=csv, el anexo de datos por proyecto.',
+        tags,
+        querystring: SemiannualQuery,
+        response: { 200: Described, 400: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { anio, semestre, f } = request.query;
+      const report = await buildSemiannualReport(app.db, anio, semestre as 1 | 2);
+      if (f !== 'csv') return report;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="anexo-informe-${anio}-s${semestre}.csv"`)
+        .send(await reportAnnexCsv(app.db, report));
+    },
+  );
+
+  app.get(
+    '/reportes/semestral.html',
+    {
+      schema: {
+        summary: 'Informe semestral al Concejo (documento imprimible)',
+        description: 'HTML en español con hoja de estilo de impresión A4, tablas y gráficos SVG; sin recursos externos.',
+        tags,
+        querystring: HtmlReportQuery,
+        response: { 200: Described, 400: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { anio, semestre } = request.query;
+      const report = await buildSemiannualReport(app.db, anio, semestre as 1 | 2);
+      return reply.type('text/html; charset=utf-8').send(renderReportHtml(report));
+    },
+  );
+
+  app.get(
+    '/exportar/proyectos',
+    {
+      schema: {
+        summary: 'Exportar una selección de proyectos',
+        description:
+          'GeoJSON (RFC 7946), CSV (atributos, WKT en EPSG:4326 y un punto lon/lat), KML 2.2 o GeoPackage (requiere GDAL; 501 si no está).',
+        tags,
+        querystring: ExportQuery,
+        response: { 200: Described, 400: ErrorBody, 501: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const rows = await app.db.query<ExportRow>(exportSql, exportParams(request.query));
+      const name = 'proyectos-pladeco';
+      switch (request.query.formato) {
+        case 'geojson':
+          return reply.type('application/geo+json').send(toGeoJson(rows));
+        case 'csv':
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('Content-Disposition', `attachment; filename="${name}.csv"`)
+            .send(toProjectsCsv(rows));
+        case 'kml':
+          return reply
+            .type('application/vnd.google-earth.kml+xml; charset=utf-8')
+            .header('Content-Disposition', `attachment; filename="${name}.kml"`)
+            .send(toKml(rows, 'Proyectos del PLADECO 2022–2029 de Vallenar'));
+        case 'gpkg':
+          return reply
+            .type('application/geopackage+sqlite3')
+            .header('Content-Disposition', `attachment; filename="${name}.gpkg"`)
+            .send(await toGeoPackage(toGeoJson(rows), ogr2ogr));
+      }
+    },
+  );
+}

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RollupNode } from '../../server/plan/rollup.ts';
+import type { SemiannualReport } from '../../server/routes/reports/semiannual.ts';
+import { openTestApp, type TestApp } from '../support/test-app.ts';
+
+let testApp: TestApp;
+const programme = 'L6.O1.P1.G1';
+const [a, b, c, d] = [`${programme}.01`, `${programme}.02`, `${programme}.03`, `${programme}.04`] as const;
+
+/** Fixture statuses, progress and budgets in this file's private copy (the seed has none). */
+beforeAll(async () => {
+  testApp = await openTestApp();
+  const db = testApp.database.db;
+  await db.query(
+    `insert into proyecto_presupuestos (codigo, anio, fuente_financiamiento, estimado_clp, aprobado_clp, ejecutado_clp) values
+       ($1, 2025, 'FNDR', 500, 200, 50), ($1, 2026, 'municipal', 100, 100, 80),
+       ($2, 2026, 'MOP', 100, null, null), ($3, 2026, 'FNDR', 1000, 1000, 900)`,
+    [a, b, c],
+  );
+  await db.query(
+    `insert into proyecto_avances (codigo, fecha, avance_fisico, registrado_por) values
+       ($1, '2026-03-01', 20, 'SECPLA'), ($1, '2026-06-15', 50, 'SECPLA'), ($1, '2026-09-01', 90, 'SECPLA'),
+       ($2, '2026-05-01', 100, 'SECPLA'), ($3, '2026-02-01', 70, 'SECPLA')`,
+    [a, b, c],
+  );
+  await db.query(
+    `insert into proyecto_estados (codigo, estado, desde, nota, registrado_por) values
+       ($1, 'ejecución', '2026-01-10', 'Inicio de obras', 'SECPLA'), ($2, 'terminado', '2026-05-01', null, 'SECPLA'),
+       ($3, 'ejecución', '2025-06-01', null, 'SECPLA'), ($3, 'suspendido', '2026-04-01', 'Falta de financiamiento', 'SECPLA')`,
+    [a, b, c],
+  );
+  await db.query(
+    `insert into proyecto_hitos (codigo, nombre, fecha_prevista, fecha_real, cumplido) values
+       ($1, 'Recepción provisoria', '2026-06-01', null, false), ($2, 'Recepción definitiva', '2026-04-01', '2026-05-01', true)`,
+    [a, b],
+  );
+  await db.query(`update proyectos set evaluado_igualdad_genero = true where codigo in ($1, $2)`, [a, d]);
+  await db.query(`update proyectos set evaluado_igualdad_genero = false where codigo = $1`, [b]);
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+const find = (nodes: RollupNode[], codigo: string): RollupNode | undefined => {
+  for (const node of nodes) {
+    if (node.codigo === codigo) return node;
+    const found = find(node.hijos, codigo);
+    if (found) return found;
+  }
+  return undefined;
+};
+
+const report = async (query: string) => {
+  const response = await testApp.app.inject(`/reportes/semestral?${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<SemiannualReport>();
+};
+
+describe('GET /plan/avance', () => {
+  it('rolls progress up by the documented rule at the cut-off date', async () => {
+    const response = await testApp.app.inject('/plan/avance?hasta=2026-06-30');
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<{ regla: string; lineamientos: RollupNode[] }>();
+    expect(body.regla).toMatch(/ponderado por presupuesto aprobado/);
+    const node = find(body.lineamientos, programme);
+    // c is suspended by then: out. a weighs 300 (approved) at 50 %, b weighs 100 (estimated) at 100 %,
+    // the rest of the programme has no budget (weight 0) and no progress (sin información).
+    expect(node).toMatchObject({ avance: 62.5, ponderacion: 'presupuesto', excluidos: 1 });
+    expect(node?.sinInformacion).toBe((node?.incluidos ?? 0) - 2);
+    expect(find(body.lineamientos, c)).toMatchObject({ estado: 'suspendido' });
+  });
+
+  it('uses the history known at the cut-off date, not later records', async () => {
+    const body = (await testApp.app.inject('/plan/avance?hasta=2026-03-15')).json<{ lineamientos: RollupNode[] }>();
+    // a 20 % (300), b no progress yet and state before its history begins (100), c in execution 70 % (1000).
+    expect(find(body.lineamientos, programme)?.avance).toBe(Math.round(((20 * 300 + 0 * 100 + 70 * 1000) / 1400) * 10) / 10);
+  });
+
+  it('refuses an impossible date naming the parameter', async () => {
+    const response = await testApp.app.inject('/plan/avance?hasta=2026-02-30');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'invalid_parameter', field: 'hasta' });
+  });
+});
+
+describe('GET /reportes/semestral', () => {
+  it('gives budget totals equal to the sums taken directly in the database', async () => {
+    const body = await report('anio=2026&semestre=1');
+    const [sums] = await testApp.database.db.query<{ estimado: number; aprobado: number; ejecutado: number }>(
+      `select sum(estimado_clp)::bigint as estimado, sum(aprobado_clp)::bigint as aprobado, sum(ejecutado_clp)::bigint as ejecutado
+       from proyecto_presupuestos`,
+    );
+    expect(body.ejecucionPresupuestaria.totales).toEqual(sums);
+    expect(body.ejecucionPresupuestaria.porAnioYFuente).toContainEqual({
+      anio: 2025,
+      fuente: 'FNDR',
+      estimado: 500,
+      aprobado: 200,
+      ejecutado: 50,
+    });
+  });
+
+  it('splits investment among neighbourhood units and keeps the total', async () => {
+    const body = await report('anio=2026&semestre=1');
+    const placed = body.territorio.unidades.reduce((total, unit) => total + unit.inversion, 0);
+    const [total] = await testApp.database.db.query<{ monto: number }>(
+      `select sum(monto)::bigint as monto from (select coalesce(sum(aprobado_clp), sum(estimado_clp)) as monto from proyecto_presupuestos group by codigo) m`,
+    );
+    // Each unit's share is rounded to the peso.
+    expect(Math.abs(placed + body.territorio.sinUnidad.inversion - (total?.monto ?? 0))).toBeLessThanOrEqual(
+      body.territorio.unidades.length,
+    );
+    expect(body.territorio.regla).toMatch(/partes iguales/);
+  });
+
+  it('counts projects evaluated for equal opportunities as the database does', async () => {
+    const body = await report('anio=2026&semestre=1');
+    const rows = await testApp.database.db.query<{ evaluado: boolean | null; n: number }>(
+      `select evaluado_igualdad_genero as evaluado, count(*)::int as n from proyectos group by 1`,
+    );
+    const count = (value: boolean | null) => rows.find((row) => row.evaluado === value)?.n ?? 0;
+    expect(body.igualdadGenero.evaluados.proyectos).toBe(count(true));
+    expect(body.igualdadGenero.noEvaluados.proyectos).toBe(count(false));
+    expect(body.igualdadGenero.sinInformacion.proyectos).toBe(count(null));
+    expect(body.igualdadGenero.evaluados.monto).toBe(300);
+  });
+
+  it('lists the status changes and milestones of the semester only', async () => {
+    const body = await report('anio=2026&semestre=1');
+    expect(body.periodo).toEqual({ desde: '2026-01-01', hasta: '2026-06-30' });
+    expect(body.cambiosEstado.map((row) => row.codigo)).toEqual([a, c, b]);
+    expect(body.hitos).toHaveLength(2);
+    const second = await report('anio=2026&semestre=2');
+    expect(second.cambiosEstado).toEqual([]);
+  });
+
+  it('summarises every lineamiento of the plan and computes the programme indicators it can', async () => {
+    const body = await report('anio=2026&semestre=1');
+    const [count] = await testApp.database.db.query<{ n: number }>(`select count(*)::int as n from plan_nodos where nivel = 'lineamiento'`);
+    expect(body.lineamientos).toHaveLength(count?.n ?? -1);
+    const [dumps] = await testApp.database.db.query<{ n: number }>(
+      `select count(*)::int as n from microbasurales where estado in ('limpiado', 'cerrado')`,
+    );
+    expect(body.indicadores.find((indicator) => indicator.nombre === 'Microbasurales erradicados')).toMatchObject({
+      valor: dumps?.n,
+      fuente: 'calculado',
+    });
+  });
+
+  it('gives the data annex as CSV, one row per project', async () => {
+    const response = await testApp.app.inject('/reportes/semestral?anio=2026&semestre=1&f=csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = response.body.trim().split('\r\n');
+    const [projects] = await testApp.database.db.query<{ n: number }>(`select count(*)::int as n from proyectos`);
+    expect(lines).toHaveLength((projects?.n ?? 0) + 1);
+    expect(lines.find((line) => line.startsWith(`${c},`))).toContain(',suspendido,');
+  });
+
+  it.each([
+    ['anio=2026&semestre=3', 'semestre'],
+    ['anio=abc&semestre=1', 'anio'],
+    ['semestre=1', 'anio'],
+    ['anio=2026&semestre=1&f=pdf', 'f'],
+  ])('refuses %s with 400 naming %s', async (query, field) => {
+    const response = await testApp.app.inject(`/reportes/semestral?${query}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'invalid_parameter', field });
+  });
+});
+
+describe('GET /reportes/semestral.html', () => {
+  it('is a printable Spanish document with A4 page rules, charts and no external asset', async () => {
+    const response = await testApp.app.inject('/reportes/semestral.html?anio=2026&semestre=1');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.body).toContain('<html lang="es-CL">');
+    expect(response.body).toMatch(/@page \{ size: A4/);
+    expect(response.body).toContain('<svg');
+    expect(response.body).toContain('Falta de financiamiento');
+    expect(response.body).not.toMatch(/(src|href)="https?:/);
+  });
+});
+
+describe('tracking tables refuse bad rows', () => {
+  it.each([
+    [`insert into proyecto_estados (codigo, estado, desde, registrado_por) values ('${a}', 'olvidado', '2026-01-01', 'x')`],
+    [`insert into proyecto_estados (codigo, estado, desde, registrado_por) values ('L9.NO', 'idea', '2026-01-01', 'x')`],
+    [`insert into proyecto_avances (codigo, fecha, avance_fisico, registrado_por) values ('${a}', '2026-01-01', 120, 'x')`],
+    [`insert into proyecto_hitos (codigo, nombre, cumplido) values ('${a}', 'Sin fecha', true)`],
+    [
+      `insert into indicadores_programa (codigo, nombre, unidad, valor, fuente, fecha) values ('${a}', 'x', 'u', 1, 'manual', '2026-01-01')`,
+    ],
+    [
+      `insert into indicadores_programa (codigo, nombre, unidad, valor, fuente, fecha) values ('${programme}', 'x', 'u', 1, 'adivinado', '2026-01-01')`,
+    ],
+  ])('%s', async (statement) => {
+    await expect(testApp.database.db.query(statement)).rejects.toThrow();
+  });
+
+  it('reports a manual indicator of a programa', async () => {
+    await testApp.database.db.query(
+      `insert into indicadores_programa (codigo, nombre, unidad, meta, valor, fuente, fecha) values ($1, 'Puentes habilitados', 'puentes', 4, 1, 'manual', '2026-05-01')`,
+      [programme],
+    );
+    const body = await report('anio=2026&semestre=1');
+    expect(body.indicadores).toContainEqual(
+      expect.objectContaining({
+        programa: programme,
+        nombre: 'Puentes habilitados',
+        valor: 1,
+        meta: 4,
+        fuente: 'manual',
+        fecha: '2026-05-01',
+      }),
+    );
+  });
+});

@@ -14,6 +14,7 @@ import tileRoutes from './tiles/index.ts';
 import planRoutes from './routes/plan/index.ts';
 import searchRoutes from './routes/search/index.ts';
 import reportRoutes from './routes/reports/index.ts';
+import analysisRoutes from './routes/analysis/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -56,5 +57,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(planRoutes);
   await app.register(searchRoutes);
   await app.register(reportRoutes);
+  await app.register(analysisRoutes);
   return app;
 }

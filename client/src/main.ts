@@ -18,6 +18,7 @@ import { emptyData, loadWorkbenchData } from './map/workbench-data.ts';
 import { mountFiltersPanel } from './panels/filters-panel.ts';
 import { mountInvestmentPanel } from './panels/investment-panel.ts';
 import { mountLayersPanel } from './panels/layers-panel.ts';
+import { mountAnalysisIndicatorsPanel } from './panels/analysis-indicators-panel.ts';
 import { mountSearchPanel, type SearchHitFeature } from './panels/search-panel.ts';
 import { mountToolbar } from './panels/toolbar.ts';
 import { nodesAt } from './plan/plan-tree.ts';
@@ -152,6 +153,7 @@ async function start() {
     render();
   });
   mountPointerCoordinates(byId('coordinates'), map);
+  mountAnalysisIndicatorsPanel(byId('sidebar'));
 
   store.subscribe((state, previous) => {
     const wasOn = previous.layers.inversion_3d?.visible;

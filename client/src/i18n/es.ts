@@ -225,6 +225,26 @@ export const es = {
     'ScaleControl.Kilometers': 'km',
   },
 
+  /** The spatial analysis panel (server: /analysis/*). */
+  analysis: {
+    title: 'Indicadores por unidad',
+    unit: 'Unidades',
+    unidadesVecinales: 'Unidades vecinales',
+    zonasCensales: 'Zonas censales',
+    distance: 'Distancia a una ciclovía (m)',
+    compute: 'Calcular',
+    computing: 'Calculando…',
+    downloadCsv: 'Descargar CSV',
+    failed: (detail: string) => `No se pudieron calcular los indicadores: ${detail}`,
+    noData: 'sin dato',
+    columns: {
+      unit: 'Unidad',
+      dumps: 'Microbasurales activos por km²',
+      cycle: 'Población cerca de una ciclovía',
+      investment: 'Inversión por habitante (CLP)',
+    },
+  },
+
   tooltip: {
     project: (name: string, code: string) => `${name}\n${code}`,
     dump: (code: string, estado: string) => `${code}\nEstado: ${estado}`,

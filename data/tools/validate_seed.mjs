@@ -12,11 +12,7 @@ import process from 'node:process';
 import { turf, DATA_DIR, SEED_DIR, PRECISIONS } from './lib.mjs';
 
 const REPO = path.resolve(DATA_DIR, '..');
-const PLAN_CANDIDATES = [
-  process.argv[2],
-  path.join(REPO, 'seeds', 'pladeco', 'source', 'pladeco-2022-2029-tomo-ii.txt'),
-  '/work/shared/seeds/000_ce9e2ef39946b9cb.txt',
-].filter(Boolean);
+const PLAN_CANDIDATES = [process.argv[2], path.join(REPO, 'seeds', 'pladeco', 'source', 'pladeco-2022-2029-tomo-ii.txt')].filter(Boolean);
 const planPath = PLAN_CANDIDATES.find((p) => fs.existsSync(p)) ?? PLAN_CANDIDATES[0];
 const planText = planPath && fs.existsSync(planPath) ? fs.readFileSync(planPath, 'utf8').normalize('NFC') : null;
 // Same rule as server/plan/seed-plan.ts: a match must name exactly one project node.

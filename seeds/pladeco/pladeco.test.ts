@@ -37,7 +37,7 @@ const sourceBuffer = readFileSync(sourcePath);
 const source = sourceBuffer.toString('utf8');
 const sourceLines = source.split('\n');
 
-// sha256 of /work/shared/seeds/000_ce9e2ef39946b9cb.txt, of which the source file is a byte-for-byte copy.
+// sha256 of ../shared/seeds/000_ce9e2ef39946b9cb.txt (beside the repository), of which the source file is a byte-for-byte copy.
 const SOURCE_SHA256 = '0c9272262c8288f3cf6dc3a900fb1985e71bb6780f736f28b068776f8e920928';
 
 // ---------------------------------------------------------------------------

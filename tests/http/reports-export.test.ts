@@ -38,6 +38,15 @@ describe('GET /exportar/proyectos', () => {
     }
   });
 
+  it('exports every property the API serves for a project, its lineage names included', async () => {
+    const exported = (await get('/exportar/proyectos?formato=geojson')).json() as FeatureCollection;
+    const served = (await get('/collections/proyectos/items?codigo=L6.O1.P1.G1.03')).json() as FeatureCollection;
+    const bridges = exported.features.find((feature) => feature.properties?.codigo === 'L6.O1.P1.G1.03');
+    expect(bridges?.properties).toEqual(served.features[0]?.properties);
+    expect(bridges?.properties).toMatchObject({ plan: 'Plan Ciudad Bicentenario Vallenar 2034' });
+    expect(String(bridges?.properties?.objetivo)).toMatch(/^Fortalecer, mejorar y proponer/);
+  });
+
   it('exports CSV whose WKT parses back in PostGIS to the same geometry, with lon/lat inside it', async () => {
     const response = await get('/exportar/proyectos?formato=csv&ubicados=true');
     expect(response.statusCode).toBe(200);

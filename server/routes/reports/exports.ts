@@ -12,34 +12,16 @@ import { toCsv } from './semiannual.ts';
 import type { ExportQueryType } from './schemas.ts';
 
 /** Attributes exported for each project (columns of the view proyectos_plan). */
-export const exportColumns = [
-  'codigo',
-  'nombre',
-  'tipo',
-  'estado',
-  'lineamiento_codigo',
-  'lineamiento',
-  'objetivo_codigo',
-  'plan_codigo',
-  'programa_codigo',
-  'programa',
-  'unidad_responsable',
-  'fuentes_financiamiento',
-  'anio_inicio',
-  'anio_fin',
-  'avance_fisico',
-  'presupuesto_estimado_clp',
-  'presupuesto_aprobado_clp',
-  'presupuesto_ejecutado_clp',
-  'evaluado_igualdad_genero',
-  'precision',
-  'fuente',
-] as const;
-
-const projectProperties = new Set(findLayer('proyectos')?.properties.map((property) => property.name));
-for (const name of exportColumns) {
-  if (!projectProperties.has(name)) throw new Error(`«${name}» no es una propiedad de «proyectos» en el catálogo.`);
-}
+/**
+ * Every public property of the `proyectos` collection, in catalogue order:
+ * an export carries what the API serves (the whole lineage included), and
+ * the catalogue stays the only list of the view's columns.
+ */
+export const exportColumns: readonly string[] = (() => {
+  const layer = findLayer('proyectos');
+  if (!layer) throw new Error('La colección «proyectos» no está en el catálogo.');
+  return layer.properties.map((property) => property.name);
+})();
 
 /**
  * The filtered selection: $1 lineamiento, $2 programa, $3 estado, $4 located
@@ -57,7 +39,7 @@ where ($1::text is null or lineamiento_codigo = $1)
   and ($4::boolean is null or (geom is not null) = $4)
 order by codigo`;
 
-export type ExportRow = Record<(typeof exportColumns)[number], unknown> & {
+export type ExportRow = Record<string, unknown> & {
   geojson: string | null;
   wkt: string | null;
   lon: number | null;

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import errorsPlugin from './plugins/errors.ts';
 import databasePlugin from './plugins/database.ts';
+import authPlugin from './auth/plugin.ts';
 import clientPlugin from './plugins/client.ts';
 import healthRoutes from './routes/health/index.ts';
 import ogcRoutes from './ogc/index.ts';
@@ -15,6 +16,7 @@ import planRoutes from './routes/plan/index.ts';
 import searchRoutes from './routes/search/index.ts';
 import reportRoutes from './routes/reports/index.ts';
 import analysisRoutes from './routes/analysis/index.ts';
+import authRoutes from './routes/auth/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -43,11 +45,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { config: options.config, ...(options.database ? { database: options.database } : {}) });
+  await app.register(authPlugin);
   await app.register(clientPlugin, { clientDir: options.config.clientDir });
   // The OpenAPI document (/api) is generated from the schemas of the routes registered after this.
   await app.register(fastifySwagger, swaggerOptions);
   await app.register(fastifySwaggerUi, swaggerUiOptions);
   await app.register(healthRoutes);
+  await app.register(authRoutes);
   await app.register(ogcRoutes);
   // A cache of one byte stores nothing: SIT_TILE_CACHE_MB=0 measures every tile.
   await app.register(tileRoutes, {

@@ -1,0 +1,183 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { ApiError, notFound } from '../../errors.ts';
+import {
+  AccountError,
+  checkPassword,
+  closeSession,
+  createToken,
+  listTokens,
+  openSession,
+  revokeToken,
+  sessionHours,
+  setPassword,
+} from '../../auth/accounts.ts';
+import { sessionCookie, unauthenticated } from '../../auth/plugin.ts';
+import { routeValidationError } from '../validation-errors.ts';
+import { ErrorBody, LoginBody, NewToken, PasswordChange, SessionBody, TokenInfo, TokenParams, TokenRequest } from './schemas.ts';
+
+const tags = ['Sesión y tokens'];
+
+export interface AuthRoutesOptions {
+  /** Failed or successful login attempts allowed per person and address in `loginWindowMs`. */
+  loginAttempts?: number;
+  loginWindowMs?: number;
+}
+
+function accountError(error: unknown): never {
+  if (error instanceof AccountError) throw new ApiError(400, error.code, error.message, error.field);
+  throw error;
+}
+
+/**
+ * Sign in and out with a session cookie, the session's CSRF token, password
+ * change and personal API tokens. Sign-in attempts are rate limited per
+ * address and account, so a password cannot be guessed by brute force.
+ */
+export default async function authRoutes(fastify: FastifyInstance, options: AuthRoutesOptions) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.setSchemaErrorFormatter(routeValidationError);
+  await app.register(rateLimit, { global: false });
+
+  function setSessionCookie(request: FastifyRequest, reply: FastifyReply, secret: string) {
+    reply.setCookie(sessionCookie, secret, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      // Secure whenever the browser reached us over HTTPS (directly or through a proxy the config trusts).
+      secure: request.protocol === 'https',
+      maxAge: sessionHours * 3600,
+    });
+  }
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        summary: 'Iniciar sesión',
+        description:
+          'Abre una sesión con cookie HttpOnly y devuelve el token CSRF para las escrituras. Intentos limitados por dirección y usuario.',
+        tags,
+        body: LoginBody,
+        response: { 200: SessionBody, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+      },
+      config: {
+        rateLimit: {
+          max: options.loginAttempts ?? 10,
+          timeWindow: options.loginWindowMs ?? 5 * 60_000,
+          keyGenerator: (request: FastifyRequest) =>
+            `${request.ip}|${String((request.body as { usuario?: unknown } | undefined)?.usuario ?? '')}`,
+          errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+            new ApiError(429, 'too_many_attempts', `Demasiados intentos de inicio de sesión; vuelva a intentar en ${context.after}.`),
+        },
+      },
+    },
+    async (request, reply) => {
+      const account = await checkPassword(app.db, request.body.usuario.trim().toLowerCase(), request.body.clave);
+      if (!account) throw new ApiError(401, 'invalid_credentials', 'Usuario o contraseña incorrectos.');
+      const { secret, csrf } = await openSession(app.db, account.id);
+      setSessionCookie(request, reply, secret);
+      request.log.info({ usuario: account.usuario }, 'inicio de sesión');
+      return { usuario: { usuario: account.usuario, nombre: account.nombre, rol: account.rol }, csrf };
+    },
+  );
+
+  app.post('/auth/logout', { schema: { summary: 'Cerrar sesión', tags, response: { 204: { type: 'null' } } } }, async (request, reply) => {
+    const secret = request.cookies[sessionCookie];
+    if (secret) await closeSession(app.db, secret);
+    app.forgetCredentials();
+    reply.clearCookie(sessionCookie, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get(
+    '/auth/sesion',
+    {
+      schema: {
+        summary: 'Quién soy',
+        description: 'La persona de la sesión o del token y el token CSRF de la sesión; usuario null para el público.',
+        tags,
+        response: { 200: SessionBody },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const user = request.user;
+      return {
+        usuario: user ? { usuario: user.usuario, nombre: user.nombre, rol: user.rol } : null,
+        csrf: request.csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    '/auth/clave',
+    {
+      schema: {
+        summary: 'Cambiar la propia contraseña',
+        description: 'Cierra todas las sesiones de la cuenta; hay que volver a iniciar sesión.',
+        tags,
+        body: PasswordChange,
+        response: { 204: { type: 'null' }, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const user = request.user;
+      if (!user) throw unauthenticated();
+      const account = await checkPassword(app.db, user.usuario, request.body.clave_actual);
+      if (!account) throw new ApiError(400, 'invalid_credentials', 'La contraseña actual no es correcta.', 'clave_actual');
+      await setPassword(app.db, user.usuario, request.body.clave_nueva).catch(accountError);
+      app.forgetCredentials();
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/tokens',
+    { schema: { summary: 'Mis tokens personales', tags, response: { 200: { type: 'array', items: TokenInfo }, 401: ErrorBody } } },
+    async (request) => {
+      if (!request.user) throw unauthenticated();
+      return listTokens(app.db, request.user.id);
+    },
+  );
+
+  app.post(
+    '/auth/tokens',
+    {
+      schema: {
+        summary: 'Crear un token personal',
+        description:
+          'Para scripts, QGIS y GDAL: `Authorization: Bearer <token>`, o autenticación básica con el usuario y el token como contraseña.',
+        tags,
+        body: TokenRequest,
+        response: { 201: NewToken, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      if (!request.user) throw unauthenticated();
+      const created = await createToken(app.db, request.user.id, request.body.nombre, request.body.dias ?? null).catch(accountError);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.delete(
+    '/auth/tokens/:id',
+    {
+      schema: {
+        summary: 'Revocar un token personal',
+        tags,
+        params: TokenParams,
+        response: { 204: { type: 'null' }, 401: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      if (!request.user) throw unauthenticated();
+      if (!(await revokeToken(app.db, request.user.id, request.params.id)))
+        throw notFound(`No tiene un token vigente con id ${request.params.id}.`, 'id');
+      app.forgetCredentials();
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -77,7 +77,7 @@ export default fp(async function authPlugin(app: FastifyInstance, options: { cac
     const key = `${credential.kind}:${credential.secret}`;
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
-    let found: { user: SessionUser; csrf: string | null } | false = false;
+    let found: { user: SessionUser; csrf: string | null } | false;
     if (credential.kind === 'token') {
       const user = await tokenUser(app.db, credential.secret);
       found = user ? { user, csrf: null } : false;

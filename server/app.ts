@@ -5,6 +5,7 @@ import type { Database } from './db/database.ts';
 import errorsPlugin from './plugins/errors.ts';
 import databasePlugin from './plugins/database.ts';
 import authPlugin from './auth/plugin.ts';
+import jsonBodyPlugin from './plugins/json-body.ts';
 import clientPlugin from './plugins/client.ts';
 import healthRoutes from './routes/health/index.ts';
 import ogcRoutes from './ogc/index.ts';
@@ -17,6 +18,7 @@ import searchRoutes from './routes/search/index.ts';
 import reportRoutes from './routes/reports/index.ts';
 import analysisRoutes from './routes/analysis/index.ts';
 import authRoutes from './routes/auth/index.ts';
+import editingRoutes from './editing/routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -37,6 +39,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const app = Fastify({
     logger: options.logger ?? { level: options.config.logLevel, redact },
     bodyLimit: 10 * 1024 * 1024,
+    trustProxy: options.config.trustProxy,
     // Creating the embedded database on first start takes ~20 s on these machines.
     pluginTimeout: 180_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -45,6 +48,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { config: options.config, ...(options.database ? { database: options.database } : {}) });
+  await app.register(jsonBodyPlugin);
   await app.register(authPlugin);
   await app.register(clientPlugin, { clientDir: options.config.clientDir });
   // The OpenAPI document (/api) is generated from the schemas of the routes registered after this.
@@ -53,6 +57,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(ogcRoutes);
+  await app.register(editingRoutes, { comunaToleranceM: options.config.comunaToleranceM });
   // A cache of one byte stores nothing: SIT_TILE_CACHE_MB=0 measures every tile.
   await app.register(tileRoutes, {
     cacheBytes: Math.max(1, options.config.tileCacheMb * 2 ** 20),

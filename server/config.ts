@@ -37,6 +37,12 @@ const ConfigSchema = Type.Object({
   tileCacheMb: Type.Integer({ minimum: 0, maximum: 4096 }),
   /** Milliseconds tiles reuse a snapshot of layer versions: a write shows in tiles at most this late; 0 = exact. */
   tileVersionTtlMs: Type.Integer({ minimum: 0, maximum: 60_000 }),
+  /** Metres an edited geometry may reach beyond the comuna's boundary (digitising slack). */
+  comunaToleranceM: Type.Integer({ minimum: 0, maximum: 50_000 }),
+  /** Demo mode: demo accounts with known passwords are created and printed at start. Never in production. */
+  demo: Type.Boolean(),
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind HTTPS termination). */
+  trustProxy: Type.Boolean(),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -55,6 +61,9 @@ export const defaults: Config = {
   seed: true,
   tileCacheMb: 64,
   tileVersionTtlMs: 1_000,
+  comunaToleranceM: 200,
+  demo: false,
+  trustProxy: false,
 };
 
 export class ConfigError extends Error {
@@ -74,6 +83,9 @@ const variables: Record<keyof Config, string> = {
   seed: 'SIT_SEED',
   tileCacheMb: 'SIT_TILE_CACHE_MB',
   tileVersionTtlMs: 'SIT_TILE_VERSION_TTL_MS',
+  comunaToleranceM: 'SIT_COMUNA_TOLERANCE_M',
+  demo: 'SIT_DEMO',
+  trustProxy: 'SIT_TRUST_PROXY',
 };
 
 function parseValue(key: keyof Config, raw: string): unknown {

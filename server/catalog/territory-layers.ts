@@ -1,7 +1,9 @@
 import { provenance } from './provenance.ts';
 import type { LayerDefinition } from './types.ts';
 
-const base = { geometryColumn: 'geom', idColumn: 'id', group: 'territorio' } as const;
+/** Planners keep the territory; field staff also report and update micro-dumps (docs/roles.md). */
+const planners = { create: ['planificador'], update: ['planificador'], delete: ['planificador'] } as const;
+const base = { geometryColumn: 'geom', idColumn: 'id', group: 'territorio', editing: planners } as const;
 
 export const estadosMicrobasural = ['reportado', 'verificado', 'programado', 'limpiado', 'cerrado', 'duplicado', 'descartado'] as const;
 
@@ -19,9 +21,9 @@ export const territoryLayers: LayerDefinition[] = [
       { name: 'codigo', type: 'string', title: 'Código', filterable: true, required: true },
       { name: 'nombre', type: 'string', title: 'Nombre', required: true },
       { name: 'area', type: 'string', title: 'Área', enum: ['urbana', 'rural'], filterable: true, required: true },
-      { name: 'poblacion', type: 'integer', title: 'Población' },
-      { name: 'hogares', type: 'integer', title: 'Hogares' },
-      { name: 'viviendas', type: 'integer', title: 'Viviendas' },
+      { name: 'poblacion', type: 'integer', title: 'Población', minimum: 0 },
+      { name: 'hogares', type: 'integer', title: 'Hogares', minimum: 0 },
+      { name: 'viviendas', type: 'integer', title: 'Viviendas', minimum: 0 },
       ...provenance,
     ],
     seedFile: 'unidades_vecinales.geojson',
@@ -34,6 +36,7 @@ export const territoryLayers: LayerDefinition[] = [
     title: 'Patrimonio',
     description: 'Inmuebles, zonas y sitios patrimoniales con su categoría e instrumento de protección.',
     geometryType: 'Geometry',
+    acceptedGeometries: ['Point', 'Polygon', 'MultiPolygon'],
     properties: [
       { name: 'nombre', type: 'string', title: 'Nombre', required: true },
       {
@@ -71,6 +74,7 @@ export const territoryLayers: LayerDefinition[] = [
     title: 'Microbasurales',
     description: 'Microbasurales georreferenciados, con su estado en el programa de erradicación.',
     geometryType: 'Point',
+    editing: { create: ['planificador', 'terreno'], update: ['planificador', 'terreno'], delete: ['planificador'] },
     properties: [
       { name: 'codigo', type: 'string', title: 'Código', filterable: true, required: true },
       { name: 'estado', type: 'string', title: 'Estado', enum: estadosMicrobasural, filterable: true, required: true },
@@ -81,8 +85,8 @@ export const territoryLayers: LayerDefinition[] = [
         filterable: true,
         enum: ['domiciliarios', 'escombros', 'voluminosos', 'neumaticos', 'residuos_verdes', 'mixto'],
       },
-      { name: 'superficie_m2', type: 'number', title: 'Superficie estimada (m²)' },
-      { name: 'volumen_m3', type: 'number', title: 'Volumen estimado (m³)' },
+      { name: 'superficie_m2', type: 'number', title: 'Superficie estimada (m²)', minimum: 0, maximum: 1e7 },
+      { name: 'volumen_m3', type: 'number', title: 'Volumen estimado (m³)', minimum: 0, maximum: 1e7 },
       {
         name: 'tenencia',
         type: 'string',

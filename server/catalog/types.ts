@@ -1,3 +1,5 @@
+import type { Role } from '../auth/roles.ts';
+
 /** JSON type of a public property, and the SQL cast used when a value is written. */
 export type PropertyType = 'string' | 'integer' | 'number' | 'date' | 'boolean';
 
@@ -15,6 +17,18 @@ export interface LayerProperty {
   generated?: boolean;
   /** Not null in the table. */
   required?: boolean;
+  /** Longest text accepted on a write (default 2000 characters). */
+  maxLength?: number;
+  /** Smallest and largest number accepted on a write. */
+  minimum?: number;
+  maximum?: number;
+}
+
+/** Which roles may create, modify and delete features through the API (admin always may). */
+export interface LayerEditing {
+  create: readonly Role[];
+  update: readonly Role[];
+  delete: readonly Role[];
 }
 
 export type GeometryType = 'Point' | 'MultiLineString' | 'MultiPolygon' | 'Geometry';
@@ -47,4 +61,8 @@ export interface LayerDefinition {
   minZoom: number;
   /** Served from a view: read-only through the layer API and imports. */
   readOnly?: boolean;
+  /** For a `Geometry` layer, the GeoJSON types its table accepts. */
+  acceptedGeometries?: readonly ('Point' | 'Polygon' | 'MultiPolygon' | 'LineString' | 'MultiLineString' | 'MultiPoint')[];
+  /** Editable through OGC API – Features Part 4 by these roles; absent: changed only by import. */
+  editing?: LayerEditing;
 }

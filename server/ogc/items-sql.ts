@@ -4,6 +4,7 @@ import type { BboxFilter } from './bbox.ts';
 import type { SupportedCrs } from './crs.ts';
 import type { DayRange } from './datetime.ts';
 import { column, featureText } from './feature-sql.ts';
+import { versionSql } from '../editing/feature-version.ts';
 
 /** What an items request selects, already validated and parsed. */
 export interface ItemsSelection {
@@ -119,5 +120,5 @@ export function pageSql(layer: LayerDefinition, where: Where, crs: SupportedCrs,
 
 /** One feature by id, as GeoJSON text, in `crs`. */
 export function featureSql(layer: LayerDefinition, crs: SupportedCrs): string {
-  return `select ${featureText(layer, crs)} as feature from ${quoteIdent(layer.table)} t where ${column(layer.idColumn)} = $1::bigint`;
+  return `select ${featureText(layer, crs)} as feature, ${versionSql(layer)} as version from ${quoteIdent(layer.table)} t where ${column(layer.idColumn)} = $1::bigint`;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -7,6 +6,7 @@ import { notFound } from '../errors.ts';
 import { parseBbox } from './bbox.ts';
 import { contentCrs, crs84, defaultCrs, findCrs, type SupportedCrs } from './crs.ts';
 import { parseDatetime } from './datetime.ts';
+import { etagListed, etagOf } from '../editing/feature-version.ts';
 import { buildWhere, countCap, featureSql, pageSql, type ItemsSelection, type PageRow } from './items-sql.ts';
 import { layerOr404 } from './collections.ts';
 import type { LayerStatsCache } from './layer-stats.ts';
@@ -98,11 +98,6 @@ async function itemsHandler(
   return sendGeoJson(reply, parameters, crs, body);
 }
 
-/** If-None-Match holds this ETag (or `*`): the client's copy is current. */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  return (header ?? '').split(',').some((candidate) => ['*', etag].includes(candidate.trim()));
-}
-
 /** Feature ids are serial integers; anything else names no feature. */
 const featureIdPattern = /^(0|[1-9]\d{0,15})$/;
 
@@ -113,11 +108,11 @@ async function itemHandler(app: FastifyInstance, request: FastifyRequest, reply:
   const crs = crsOf(query.crs);
   const missing = () => notFound(`No existe el elemento «${featureId}» en la colección «${layer.id}».`, 'featureId');
   if (!featureIdPattern.test(featureId)) throw missing();
-  const [row] = await app.db.query<{ feature: string }>(featureSql(layer, crs), [featureId]);
+  const [row] = await app.db.query<{ feature: string; version: string }>(featureSql(layer, crs), [featureId]);
   if (!row) throw missing();
-  const etag = `W/"${createHash('sha256').update(row.feature).digest('base64url').slice(0, 27)}"`;
+  const etag = etagOf(row.version);
   reply.header('ETag', etag);
-  if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send();
+  if (etagListed(request.headers['if-none-match'], etag)) return reply.status(304).send();
   const base = baseUrl(request);
   const path = `/collections/${encodeURIComponent(layer.id)}`;
   const parameters = requestParameters(request);
@@ -180,7 +175,7 @@ export default async function itemRoutes(fastify: FastifyInstance, { stats }: { 
       response: {
         200: geoJsonResponse('Un elemento (GeoJSON Feature)', anyFeatureSchema, {
           'Content-Crs': Type.String({ description: 'URI del CRS de las coordenadas, entre < y >' }),
-          ETag: Type.String({ description: 'Etiqueta (débil) del contenido del elemento' }),
+          ETag: Type.String({ description: 'Versión del elemento guardado; envíela en If-Match al modificarlo o eliminarlo' }),
         }),
         304: { type: 'null', description: 'No modificado (If-None-Match)' },
         ...errorResponses,

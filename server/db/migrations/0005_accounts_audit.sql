@@ -53,7 +53,7 @@ create table auditoria (
   objeto_id text not null,
   antes jsonb,
   despues jsonb,
-  check ((accion = 'crear') = (antes is null)),
+  check ((accion in ('crear', 'restaurar')) = (antes is null)),
   check ((accion = 'eliminar') = (despues is null))
 );
 create index auditoria_objeto_idx on auditoria (recurso, objeto_id, id);

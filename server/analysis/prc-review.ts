@@ -1,3 +1,4 @@
+import type { Queryable } from '../db/database.ts';
 import { catalogLayer, columnOf, geometryOf, tableOf, utmOf } from './layers.ts';
 
 const heritage = catalogLayer('patrimonio');
@@ -68,3 +69,28 @@ select ${columnOf('r', riskPoints, 'id')} as id, ${columnOf('r', riskPoints, 'se
 from ${tableOf(riskPoints)} r, g
 where ST_DWithin(${utmOf('r', riskPoints)}, g.utm, ${riskDistance})
 order by distancia_m, id`;
+
+/** What POST /analysis/revision-prc answers for one geometry (the schema is PrcReviewBody). */
+export interface PrcFindings {
+  distancia_patrimonio: number;
+  patrimonio: Record<string, unknown>[];
+  zonas_prc: Record<string, unknown>[];
+  limite_urbano: Record<string, unknown>[];
+  humedal: Record<string, unknown>[];
+  puntos_criticos: Record<string, unknown>[];
+}
+
+/**
+ * Runs the five Plan Regulador checks for geometry `text` (GeoJSON,
+ * EPSG:4326, already validated) with heritage within `distance` metres.
+ */
+export async function prcFindings(db: Queryable, text: string, distance: number): Promise<PrcFindings> {
+  const [patrimonio, zonas_prc, limite_urbano, humedal, puntos_criticos] = await Promise.all([
+    db.query(heritageSql, [text, distance]),
+    db.query(zoningSql, [text]),
+    db.query(urbanLimitSql, [text]),
+    db.query(wetlandOverlapSql, [text]),
+    db.query(riskPointsSql, [text]),
+  ]);
+  return { distancia_patrimonio: distance, patrimonio, zonas_prc, limite_urbano, humedal, puntos_criticos };
+}

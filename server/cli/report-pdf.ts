@@ -4,6 +4,8 @@ import { chromium } from 'playwright-core';
 import type { Queryable } from '../db/database.ts';
 import { renderReportHtml } from '../routes/reports/report-html.ts';
 import { buildSemiannualReport } from '../routes/reports/semiannual.ts';
+import { renderUnitSheetHtml } from '../routes/reports/unit-sheet-html.ts';
+import { buildUnitSheet, unitMapFeatures } from '../routes/reports/unit-sheet.ts';
 
 /** Debian's Chromium (playwright cannot download browsers on these machines). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,15 +21,18 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
+const pageFooter =
+  '<div style="font-size:8px;width:100%;text-align:center;color:#555">SECPLA Vallenar — página <span class="pageNumber"></span> de <span class="totalPages"></span></div>';
+
 /**
- * Writes the semiannual report as an A4 PDF at `output`, printing the same
- * HTML that /reportes/semestral.html serves. Returns the PDF's size in bytes.
+ * Prints an HTML document to an A4 PDF at `output` in headless Chromium (the
+ * page's own @page rules win). With `footer`, each page carries "página n de m".
+ * Returns the PDF's size in bytes.
  */
-export async function writeReportPdf(db: Queryable, anio: number, semestre: 1 | 2, output: string): Promise<number> {
+export async function printHtmlToPdf(html: string, output: string, options: { footer: boolean }): Promise<number> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`No se encontró Chromium en ${chromiumPath}: instale el paquete Debian «chromium» o defina CHROMIUM_PATH.`);
   }
-  const html = renderReportHtml(await buildSemiannualReport(db, anio, semestre));
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   try {
     const page = await browser.newPage();
@@ -36,14 +41,29 @@ export async function writeReportPdf(db: Queryable, anio: number, semestre: 1 | 
       format: 'A4',
       preferCSSPageSize: true,
       printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate:
-        '<div style="font-size:8px;width:100%;text-align:center;color:#555">SECPLA Vallenar — página <span class="pageNumber"></span> de <span class="totalPages"></span></div>',
+      displayHeaderFooter: options.footer,
+      ...(options.footer ? { headerTemplate: '<span></span>', footerTemplate: pageFooter } : {}),
     });
     await writeFile(output, pdf);
     return pdf.length;
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Writes the semiannual report as an A4 PDF at `output`, printing the same
+ * HTML that /reportes/semestral.html serves. Returns the PDF's size in bytes.
+ */
+export async function writeReportPdf(db: Queryable, anio: number, semestre: 1 | 2, output: string): Promise<number> {
+  return printHtmlToPdf(renderReportHtml(await buildSemiannualReport(db, anio, semestre)), output, { footer: true });
+}
+
+/**
+ * Writes the one-page territorial sheet of neighbourhood unit `id` as an A4
+ * PDF, printing the HTML of /reportes/unidad-vecinal/{id}.html.
+ */
+export async function writeUnitSheetPdf(db: Queryable, id: number, output: string): Promise<number> {
+  const [sheet, map] = await Promise.all([buildUnitSheet(db, id), unitMapFeatures(db, id)]);
+  return printHtmlToPdf(renderUnitSheetHtml(sheet, map), output, { footer: false });
 }

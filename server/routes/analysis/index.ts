@@ -5,13 +5,14 @@ import { badRequest, notFound } from '../../errors.ts';
 import { routeValidationError } from '../validation-errors.ts';
 import { toCsv } from '../../analysis/csv.ts';
 import { equityOf, equitySql, lineamientosSql, type EquityRow } from '../../analysis/equity.ts';
-import { geometryText } from '../../analysis/geometry-input.ts';
 import { deriveIndicators, indicatorsSql, type IndicatorRow } from '../../analysis/indicators.ts';
-import { heritageSql, projectGeometrySql, riskPointsSql, urbanLimitSql, wetlandOverlapSql, zoningSql } from '../../analysis/prc-review.ts';
+import { prcFindings } from '../../analysis/prc-review.ts';
 import { bufferSql, featureGeometrySql, proximityLimit, proximitySql, type ProximityRow } from '../../analysis/proximity.ts';
 import { newlyInsideSql, wetlandAreasSql, wetlandCheckedLayers } from '../../analysis/wetland.ts';
 import { indicatorColumns, indicatorsMethod } from './indicator-columns.ts';
+import { checkedGeometry as checkedGeometryIn, heritageDistance, reviewGeometry } from './checked-geometry.ts';
 import { queryWithoutJit } from './without-jit.ts';
+import reviewRoutes from './reviews.ts';
 import {
   EquityBody,
   EquityQuery,
@@ -37,15 +38,7 @@ export default async function analysisRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.setSchemaErrorFormatter(routeValidationError);
 
-  /** Checks a GeoJSON geometry in PostGIS: an invalid one (self-intersecting ring) is a 400 on `field`. */
-  async function checkedGeometry(value: unknown, field: string): Promise<string> {
-    const text = geometryText(value, field);
-    const [row] = await app.db.query<{ valido: boolean; motivo: string }>(bufferSql, [text, 1]).catch(() => {
-      throw badRequest('invalid_geometry', 'PostGIS no puede leer la geometría.', field);
-    });
-    if (!row?.valido) throw badRequest('invalid_geometry', `La geometría no es válida (${row?.motivo ?? 'desconocido'}).`, field);
-    return text;
-  }
+  const checkedGeometry = (value: unknown, field: string) => checkedGeometryIn(app.db, value, field);
 
   app.get(
     '/analysis/indicadores',
@@ -173,30 +166,9 @@ export default async function analysisRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const distancia = request.body.distancia_patrimonio ?? 50;
-      if (!Number.isFinite(distancia) || distancia < 0 || distancia > 5000) {
-        throw badRequest('invalid_parameter', 'La distancia al patrimonio debe estar entre 0 y 5000 metros.', 'distancia_patrimonio');
-      }
-      let geometry: unknown = request.body.geometry;
-      let field = 'geometry';
-      if (geometry === undefined) {
-        const codigo = request.body.proyecto;
-        if (codigo === undefined) throw badRequest('invalid_parameter', 'Indique una geometría (geometry) o un proyecto.', 'geometry');
-        const [row] = await app.db.query<{ geometry: unknown }>(projectGeometrySql, [codigo]);
-        if (!row) throw notFound(`No existe el proyecto «${codigo}» en el PLADECO.`, 'proyecto');
-        if (!row.geometry) throw badRequest('invalid_parameter', `El proyecto «${codigo}» no tiene ubicación.`, 'proyecto');
-        geometry = row.geometry;
-        field = 'proyecto';
-      }
-      const text = await checkedGeometry(geometry, field);
-      const [patrimonio, zonas_prc, limite_urbano, humedal, puntos_criticos] = await Promise.all([
-        app.db.query(heritageSql, [text, distancia]),
-        app.db.query(zoningSql, [text]),
-        app.db.query(urbanLimitSql, [text]),
-        app.db.query(wetlandOverlapSql, [text]),
-        app.db.query(riskPointsSql, [text]),
-      ]);
-      return { distancia_patrimonio: distancia, patrimonio, zonas_prc, limite_urbano, humedal, puntos_criticos } as never;
+      const distancia = heritageDistance(request.body.distancia_patrimonio);
+      const text = await reviewGeometry(app.db, request.body);
+      return (await prcFindings(app.db, text, distancia)) as never;
     },
   );
 
@@ -224,4 +196,6 @@ export default async function analysisRoutes(fastify: FastifyInstance) {
       } as never;
     },
   );
+
+  await fastify.register(reviewRoutes);
 }

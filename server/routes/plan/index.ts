@@ -6,6 +6,7 @@ import { budgetByYearSql, filterValuesSql, projectSql, projectUnitsSql, treeSql,
 import { ErrorBody, PlanTree, ProjectCard, ProjectParams, UnitsWithProjects, estadosProyecto, type ProjectCardBody } from './schemas.ts';
 import { buildPlanTree, type PlanNodeRow } from './tree.ts';
 import { projectCard, type BudgetRow, type ProjectRow, type UnitRow } from './project-card.ts';
+import trackingRoutes from './tracking.ts';
 
 const tags = ['Plan (PLADECO)'];
 export const planPeriod = { desde: 2022, hasta: 2029 } as const;
@@ -26,6 +27,8 @@ export default async function planRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   // Ajv errors become Spanish 400 answers naming the parameter, as in the OGC routes.
   app.setSchemaErrorFormatter(routeValidationError);
+  // Writes of tracking data (planificador), in their own context for their error formatter.
+  await app.register(trackingRoutes);
 
   app.get(
     '/plan/arbol',

@@ -7,8 +7,10 @@ import { ErrorBody } from '../plan/schemas.ts';
 import { routeValidationError } from '../validation-errors.ts';
 import { exportParams, exportSql, toGeoJson, toGeoPackage, toKml, toProjectsCsv, type ExportRow } from './exports.ts';
 import { renderReportHtml } from './report-html.ts';
-import { ExportQuery, HtmlReportQuery, ProgressQuery, SemiannualQuery } from './schemas.ts';
+import { ExportQuery, HtmlReportQuery, ProgressQuery, SemiannualQuery, UnitSheetBody, UnitSheetParams } from './schemas.ts';
 import { buildSemiannualReport, planProgress, reportAnnexCsv } from './semiannual.ts';
+import { buildUnitSheet, unitMapFeatures } from './unit-sheet.ts';
+import { renderUnitSheetHtml } from './unit-sheet-html.ts';
 
 export interface ReportRoutesOptions {
   /** The ogr2ogr executable for GeoPackage exports (default: found on PATH). */
@@ -93,6 +95,39 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
       const { anio, semestre } = request.query;
       const report = await buildSemiannualReport(app.db, anio, semestre as 1 | 2);
       return reply.type('text/html; charset=utf-8').send(renderReportHtml(report));
+    },
+  );
+
+  app.get(
+    '/reportes/unidad-vecinal/:id',
+    {
+      schema: {
+        summary: 'Ficha territorial de una unidad vecinal (datos)',
+        description:
+          'Proyectos del PLADECO que la tocan con su parte de la inversión, presupuesto, microbasurales por estado, patrimonio y exposición al humedal urbano. /reportes/unidad-vecinal/{id}.html es la ficha imprimible de una página.',
+        tags,
+        params: UnitSheetParams,
+        response: { 200: UnitSheetBody, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => buildUnitSheet(app.db, request.params.id),
+  );
+
+  app.get(
+    '/reportes/unidad-vecinal/:id.html',
+    {
+      schema: {
+        summary: 'Ficha territorial de una unidad vecinal (una página imprimible)',
+        description: 'HTML A4 de una página con mapa SVG dibujado en el servidor (sin teselas externas), cifras y tablas.',
+        tags,
+        params: UnitSheetParams,
+        response: { 200: Type.String({ description: 'Documento HTML' }), 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const [sheet, map] = await Promise.all([buildUnitSheet(app.db, id), unitMapFeatures(app.db, id)]);
+      return reply.type('text/html; charset=utf-8').send(renderUnitSheetHtml(sheet, map));
     },
   );
 

@@ -38,3 +38,62 @@ export const ExportQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ExportQueryType = Static<typeof ExportQuery>;
+
+export const UnitSheetParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Identificador de la unidad vecinal (/collections/unidades_vecinales/items/{id})' }),
+});
+
+const nullableNumber = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
+
+/** The territorial sheet of a neighbourhood unit (JSON). */
+export const UnitSheetBody = Type.Object({
+  unidad: Type.Object({
+    id: Type.Integer(),
+    codigo: Type.String(),
+    nombre: Type.String(),
+    area: Type.String({ description: 'urbana o rural' }),
+    poblacion: Type.Union([Type.Integer(), Type.Null()]),
+    hogares: Type.Union([Type.Integer(), Type.Null()]),
+    viviendas: Type.Union([Type.Integer(), Type.Null()]),
+    superficieKm2: Type.Number({ description: 'Superficie en km² (UTM 19S)' }),
+    fuente: Type.String(),
+    precision: Type.String(),
+  }),
+  proyectos: Type.Array(
+    Type.Object({
+      codigo: Type.String(),
+      nombre: Type.String(),
+      lineamiento: Type.String(),
+      estado: Type.Union([Type.String(), Type.Null()], { description: 'null = sin información' }),
+      avance: nullableNumber('Avance físico vigente, 0–100; null = sin información'),
+      estimado: nullableNumber('CLP, todos los años'),
+      aprobado: nullableNumber('CLP, todos los años'),
+      ejecutado: nullableNumber('CLP, todos los años'),
+      monto: nullableNumber('Aprobado, si falta, el estimado (CLP)'),
+      partes: Type.Integer({ description: 'Unidades vecinales entre las que se reparte el monto' }),
+      inversionUnidad: nullableNumber('Parte del monto atribuida a esta unidad (CLP)'),
+      enHumedal: Type.Boolean({ description: 'La geometría toca el humedal urbano vigente' }),
+    }),
+  ),
+  presupuesto: Type.Object({
+    inversionAtribuida: Type.Number({ description: 'Suma de las partes atribuidas a la unidad (CLP)' }),
+    estimado: Type.Number(),
+    aprobado: Type.Number(),
+    ejecutado: Type.Number(),
+    sinPresupuesto: Type.Integer({ description: 'Proyectos sin presupuesto registrado' }),
+  }),
+  microbasurales: Type.Object({
+    activos: Type.Integer({ description: 'Reportados, verificados o programados' }),
+    erradicados: Type.Integer({ description: 'Limpiados o cerrados' }),
+    porEstado: Type.Array(Type.Object({ estado: Type.String(), sitios: Type.Integer() })),
+  }),
+  patrimonio: Type.Array(Type.Object({ nombre: Type.String(), categoria: Type.Union([Type.String(), Type.Null()]) })),
+  humedal: Type.Object({
+    vigenteHa: Type.Number({ description: 'Hectáreas de la unidad dentro del humedal urbano vigente' }),
+    ampliacionPropuestaHa: Type.Number(),
+    porcentajeVigente: Type.Number({ description: '% de la superficie de la unidad' }),
+    proyectosEnHumedal: Type.Integer(),
+  }),
+  reglas: Type.String(),
+  emitido: Type.String({ description: 'Fecha de emisión AAAA-MM-DD' }),
+});

@@ -21,6 +21,9 @@ export function propertiesSchema(layer: LayerDefinition, id: string) {
       ...jsonTypes[property.type],
       ...(property.enum ? { enum: [...property.enum] } : {}),
       ...(property.generated ? { readOnly: true } : {}),
+      ...(property.minimum !== undefined ? { minimum: property.minimum } : {}),
+      ...(property.maximum !== undefined ? { maximum: property.maximum } : {}),
+      ...(property.type === 'string' && !property.enum ? { maxLength: property.maxLength ?? 2000 } : {}),
     };
   }
   return {
@@ -31,5 +34,10 @@ export function propertiesSchema(layer: LayerDefinition, id: string) {
     type: 'object',
     required: layer.properties.filter((property) => property.required).map((property) => property.name),
     properties,
+    // Not JSON Schema: what editing forms need to know (geometry types accepted, roles that edit).
+    'x-sit-geometria': layer.geometryType === 'Geometry' ? [...(layer.acceptedGeometries ?? [])] : [layer.geometryType],
+    'x-sit-edicion': layer.editing
+      ? { crear: [...layer.editing.create], modificar: [...layer.editing.update], eliminar: [...layer.editing.delete] }
+      : null,
   };
 }

@@ -96,6 +96,20 @@ function featureIdOf(featureId: string, layer: LayerDefinition): number {
   return Number(featureId);
 }
 
+const jsonTypes = /^application\/(geo\+json|json|merge-patch\+json)\s*(;|$)/i;
+
+/** Writes carry GeoJSON: any other media type is 415, before the body is looked at. */
+async function requireJson(request: FastifyRequest) {
+  if (!jsonTypes.test(String(request.headers['content-type'] ?? ''))) {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      'El cuerpo debe ser GeoJSON: Content-Type application/geo+json o application/json (application/merge-patch+json en PATCH).',
+      'Content-Type',
+    );
+  }
+}
+
 export interface EditingOptions {
   comunaToleranceM: number;
 }
@@ -184,6 +198,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
     '/collections/:collectionId/items',
     {
       bodyLimit: editBodyLimit,
+      preValidation: requireJson,
       schema: {
         summary: 'Crear un elemento',
         description:
@@ -216,6 +231,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
     '/collections/:collectionId/items/:featureId',
     {
       bodyLimit: editBodyLimit,
+      preValidation: requireJson,
       schema: {
         summary: 'Reemplazar un elemento',
         description:
@@ -253,6 +269,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
     '/collections/:collectionId/items/:featureId',
     {
       bodyLimit: editBodyLimit,
+      preValidation: requireJson,
       schema: {
         summary: 'Modificar parte de un elemento',
         description:

@@ -19,6 +19,8 @@ import reportRoutes from './routes/reports/index.ts';
 import analysisRoutes from './routes/analysis/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import editingRoutes from './editing/routes.ts';
+import userRoutes from './routes/users/index.ts';
+import auditRoutes from './routes/audit/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -56,6 +58,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(fastifySwaggerUi, swaggerUiOptions);
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
   await app.register(ogcRoutes);
   await app.register(editingRoutes, { comunaToleranceM: options.config.comunaToleranceM });
   // A cache of one byte stores nothing: SIT_TILE_CACHE_MB=0 measures every tile.

@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { syncDemoAccounts } from './auth/demo.ts';
 
 /** Entry point: read configuration, build the app, listen, and shut down cleanly on signals. */
 async function main() {
@@ -14,6 +15,15 @@ async function main() {
     throw error;
   }
   const app = await buildApp({ config });
+  const demo = await syncDemoAccounts(app.db, config.demo);
+  if (demo.removed > 0) app.log.warn({ cuentas: demo.removed }, 'modo demostración apagado: se eliminaron las cuentas de demostración');
+  if (config.demo) {
+    // Printed on purpose: demo mode exists to let people try every role. Never use it with real data.
+    console.log('\nMODO DEMOSTRACIÓN (SIT_DEMO=1): cuentas con contraseñas conocidas, no usar con datos reales.');
+    for (const account of demo.created)
+      console.log(`  ${account.rol.padEnd(13)} usuario ${account.usuario.padEnd(19)} contraseña ${account.clave}`);
+    console.log('');
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -1,10 +1,10 @@
 import type { Queryable } from '../db/database.ts';
-import type { SessionUser } from '../auth/roles.ts';
 
 export type AuditAction = 'crear' | 'modificar' | 'eliminar' | 'restaurar';
 
 export interface AuditEntry {
-  user: Pick<SessionUser, 'id' | 'usuario'>;
+  /** Who wrote; id null for the command line (usuario "cli:<system user>"). */
+  user: { id: number | null; usuario: string };
   accion: AuditAction;
   /** Collection id or resource name (proyecto_estados, revisiones_prc...). */
   recurso: string;

@@ -38,7 +38,8 @@ function accountError(error: unknown): never {
 export default async function authRoutes(fastify: FastifyInstance, options: AuthRoutesOptions) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.setSchemaErrorFormatter(routeValidationError);
-  await app.register(rateLimit, { global: false });
+  // preHandler: the key needs the parsed body (the account name), which onRequest has not read yet.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
 
   function setSessionCookie(request: FastifyRequest, reply: FastifyReply, secret: string) {
     reply.setCookie(sessionCookie, secret, {

@@ -10,6 +10,10 @@ const conformanceClasses = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
   'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
+  // Part 4 (draft): editing of the collections whose catalogue entry has `editing` (server/editing).
+  ...['create-replace-delete', 'update', 'optimistic-locking-etags', 'features'].map(
+    (name) => `http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/${name}`,
+  ),
   // Vector tiles (server/tiles).
   ...['core', 'tileset', 'tilesets-list', 'geodata-tilesets', 'dataset-tilesets', 'mvt'].map(
     (name) => `http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/${name}`,

@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config.ts';
+import { roles, type Role } from '../../server/auth/roles.ts';
+import { createAccount } from '../../server/auth/accounts.ts';
+import { openTestApp, type TestApp } from '../support/test-app.ts';
+import { authHeaders } from '../support/auth.ts';
+
+/**
+ * Every cell of the matrix in docs/roles.md, tested: the document is read,
+ * not copied, so it cannot drift from what the SIT does.
+ */
+type Who = Role | 'público';
+const columns: Who[] = ['público', 'terreno', 'revisor', 'planificador', 'admin'];
+
+function readMatrix(): Map<string, Map<Who, boolean>> {
+  const text = readFileSync(path.join(projectRoot, 'docs', 'roles.md'), 'utf8');
+  const section = text.slice(text.indexOf('## Matriz'));
+  const rows = new Map<string, Map<Who, boolean>>();
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    if (cells.length < 8 || !/^(GET|POST|PUT|PATCH|DELETE) \//.test(cells[1]!)) continue;
+    rows.set(cells[1]!, new Map(columns.map((who, index) => [who, cells[index + 2] === 'sí'])));
+  }
+  return rows;
+}
+
+let t: TestApp;
+const headers = new Map<Who, Record<string, string>>();
+let sequence = 0;
+
+/** Inserts a feature straight in the table (setup, not under test) and returns its id. */
+async function insertHeritage(): Promise<number> {
+  const [row] = await t.app.db.query<{ id: number }>(
+    `insert into patrimonio (nombre, fuente, "precision", geom) values ('Matriz', 'prueba', 'demo', ST_SetSRID(ST_MakePoint(-70.7612, -28.5752), 4326)) returning id`,
+  );
+  return row!.id;
+}
+async function insertDump(): Promise<number> {
+  sequence += 1;
+  const [row] = await t.app.db.query<{ id: number }>(
+    `insert into microbasurales (codigo, estado, tenencia, fuente, "precision", geom)
+     values ($1, 'reportado', 'publica', 'prueba', 'demo', ST_SetSRID(ST_MakePoint(-70.7612, -28.5752), 4326)) returning id`,
+    [`MB-MATRIZ-${sequence}`],
+  );
+  return row!.id;
+}
+async function deleteHeritageThroughApi(): Promise<number> {
+  const id = await insertHeritage();
+  const admin = headers.get('admin')!;
+  await t.app.inject({ method: 'DELETE', url: `/collections/patrimonio/items/${id}`, headers: admin });
+  return id;
+}
+
+const heritage = () => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [-70.7612, -28.5752] },
+  properties: { nombre: `Matriz ${sequence}`, fuente: 'prueba', precision: 'demo' },
+});
+const dump = () => {
+  sequence += 1;
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [-70.7612, -28.5752] },
+    properties: { codigo: `MB-M-${sequence}`, estado: 'reportado', tenencia: 'publica', fuente: 'prueba', precision: 'demo' },
+  };
+};
+
+/** A valid request for each documented operation: allowed roles must get its success status. */
+const cases: Record<string, () => Promise<InjectOptions>> = {
+  'GET /collections/patrimonio/items': async () => ({ method: 'GET', url: '/collections/patrimonio/items?limit=1' }),
+  'GET /collections/patrimonio/items/{id}': async () => ({ method: 'GET', url: `/collections/patrimonio/items/${await insertHeritage()}` }),
+  'GET /tiles/WebMercatorQuad/{z}/{y}/{x}': async () => ({ method: 'GET', url: '/tiles/WebMercatorQuad/12/2285/1243' }),
+  'POST /collections/patrimonio/items': async () => ({ method: 'POST', url: '/collections/patrimonio/items', payload: heritage() }),
+  'PUT /collections/patrimonio/items/{id}': async () => ({
+    method: 'PUT',
+    url: `/collections/patrimonio/items/${await insertHeritage()}`,
+    payload: heritage(),
+  }),
+  'PATCH /collections/patrimonio/items/{id}': async () => ({
+    method: 'PATCH',
+    url: `/collections/patrimonio/items/${await insertHeritage()}`,
+    payload: { properties: { estado_conservacion: 'bueno' } },
+  }),
+  'DELETE /collections/patrimonio/items/{id}': async () => ({
+    method: 'DELETE',
+    url: `/collections/patrimonio/items/${await insertHeritage()}`,
+  }),
+  'POST /collections/ciclovias/items': async () => ({
+    method: 'POST',
+    url: '/collections/ciclovias/items',
+    payload: {
+      type: 'Feature',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [-70.762, -28.575],
+          [-70.761, -28.576],
+        ],
+      },
+      properties: { nombre: 'Ciclovía matriz', estado: 'propuesta', fuente: 'prueba', precision: 'demo' },
+    },
+  }),
+  'POST /collections/microbasurales/items': async () => ({ method: 'POST', url: '/collections/microbasurales/items', payload: dump() }),
+  'PATCH /collections/microbasurales/items/{id}': async () => ({
+    method: 'PATCH',
+    url: `/collections/microbasurales/items/${await insertDump()}`,
+    payload: { properties: { estado: 'verificado' } },
+  }),
+  'DELETE /collections/microbasurales/items/{id}': async () => ({
+    method: 'DELETE',
+    url: `/collections/microbasurales/items/${await insertDump()}`,
+  }),
+  'POST /collections/zonificacion_prc/items': async () => ({
+    method: 'POST',
+    url: '/collections/zonificacion_prc/items',
+    payload: heritage(),
+  }),
+  'GET /collections/patrimonio/papelera': async () => ({ method: 'GET', url: '/collections/patrimonio/papelera' }),
+  'POST /collections/patrimonio/papelera/{id}/restaurar': async () => ({
+    method: 'POST',
+    url: `/collections/patrimonio/papelera/${await deleteHeritageThroughApi()}/restaurar`,
+  }),
+  'GET /collections/patrimonio/items/{id}/historial': async () => ({
+    method: 'GET',
+    url: `/collections/patrimonio/items/${await insertHeritage()}/historial`,
+  }),
+  'GET /auth/sesion': async () => ({ method: 'GET', url: '/auth/sesion' }),
+  'GET /auth/tokens': async () => ({ method: 'GET', url: '/auth/tokens' }),
+  'POST /auth/tokens': async () => ({ method: 'POST', url: '/auth/tokens', payload: { nombre: 'matriz' } }),
+  'GET /usuarios': async () => ({ method: 'GET', url: '/usuarios' }),
+  'POST /usuarios': async () => {
+    sequence += 1;
+    return {
+      method: 'POST',
+      url: '/usuarios',
+      payload: { usuario: `matriz-${sequence}`, nombre: 'Matriz', rol: 'revisor', clave: 'clave de la matriz 1' },
+    };
+  },
+  'PATCH /usuarios/{usuario}': async () => {
+    sequence += 1;
+    const usuario = `objetivo-${sequence}`;
+    await createAccount(t.app.db, { usuario, nombre: 'Objetivo', rol: 'terreno', clave: 'clave del objetivo 1' });
+    return { method: 'PATCH', url: `/usuarios/${usuario}`, payload: { nombre: 'Objetivo renombrado' } };
+  },
+  'GET /auditoria': async () => ({ method: 'GET', url: '/auditoria?limit=5' }),
+  'GET /analysis/indicadores': async () => ({ method: 'GET', url: '/analysis/indicadores' }),
+  'POST /analysis/revision-prc': async () => ({
+    method: 'POST',
+    url: '/analysis/revision-prc',
+    payload: { geometry: { type: 'Point', coordinates: [-70.7612, -28.5752] } },
+  }),
+  'GET /reportes/semestral': async () => ({ method: 'GET', url: '/reportes/semestral?anio=2024&semestre=1' }),
+};
+
+const matrix = readMatrix();
+
+beforeAll(async () => {
+  t = await openTestApp();
+  headers.set('público', {});
+  for (const role of roles) headers.set(role, await authHeaders(t.app, role));
+});
+afterAll(async () => t?.close());
+
+describe('docs/roles.md', () => {
+  it('documents exactly the operations this test exercises', () => {
+    expect([...matrix.keys()].sort()).toEqual(Object.keys(cases).sort());
+  });
+
+  for (const [operation, cells] of matrix) {
+    for (const who of columns) {
+      const allowed = cells.get(who)!;
+      it(`${operation} — ${who}: ${allowed ? 'permitido' : 'rechazado'}`, async () => {
+        const factory = cases[operation];
+        expect(factory, `sin caso de prueba para ${operation}`).toBeDefined();
+        const request = await factory!();
+        const response = await t.app.inject({ ...request, headers: { ...request.headers, ...headers.get(who) } });
+        if (allowed) {
+          expect(response.statusCode, response.body.slice(0, 300)).toBeGreaterThanOrEqual(200);
+          expect(response.statusCode, response.body.slice(0, 300)).toBeLessThan(300);
+        } else {
+          expect([401, 403, 405], response.body.slice(0, 300)).toContain(response.statusCode);
+          if (response.statusCode !== 405) expect(response.statusCode).toBe(who === 'público' ? 401 : 403);
+        }
+      });
+    }
+  }
+});

@@ -35,6 +35,8 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
       const body: ErrorBody = { code: error.code, description: error.message, ...(error.field ? { field: error.field } : {}) };
+      // RFC 9110: a 401 names the scheme to use (Bearer, a personal token; never Basic, which would make browsers prompt).
+      if (error.statusCode === 401) reply.header('WWW-Authenticate', 'Bearer realm="SIT Vallenar"');
       return reply.status(error.statusCode).send(body);
     }
     if (error.validation) return reply.status(400).send(validationBody(error));

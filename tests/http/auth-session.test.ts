@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../support/test-app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { authHeaders } from '../support/auth.ts';
+import { buildApp } from '../../server/app.ts';
 
 let t: TestApp;
 
@@ -37,16 +38,25 @@ describe('session login', () => {
     expect(me.json()).toEqual({ usuario: body.usuario, csrf: body.csrf });
   });
 
-  it('marks the cookie Secure when the request came over HTTPS', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
+  it('marks the cookie Secure behind an HTTPS proxy the configuration trusts, and only then', async () => {
+    const request = {
+      method: 'POST' as const,
       url: '/auth/login',
       remoteAddress: '10.0.0.9',
       headers: { 'x-forwarded-proto': 'https' },
       payload: { usuario: 'ana.planifica', clave: 'una clave larga 2026' },
-    });
-    // Without a trusted proxy the header is ignored: the SIT does not believe what any client says.
-    expect(String(response.headers['set-cookie'])).not.toMatch(/Secure/);
+    };
+    // Without SIT_TRUST_PROXY the header is ignored: any client could send it.
+    const untrusted = await t.app.inject(request);
+    expect(String(untrusted.headers['set-cookie'])).not.toMatch(/Secure/);
+    const proxied = await buildApp({ config: { ...t.database.config, trustProxy: true }, database: t.app.db, logger: false });
+    try {
+      const trusted = await proxied.inject(request);
+      expect(trusted.statusCode).toBe(200);
+      expect(String(trusted.headers['set-cookie'])).toMatch(/; Secure/);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('refuses a wrong password with 401 and the same message as an unknown account', async () => {

@@ -21,6 +21,8 @@ import authRoutes from './routes/auth/index.ts';
 import editingRoutes from './editing/routes.ts';
 import userRoutes from './routes/users/index.ts';
 import auditRoutes from './routes/audit/index.ts';
+import fieldRoutes from './routes/field/index.ts';
+import microbasuralRoutes from './routes/microbasurales/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -60,6 +62,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(microbasuralRoutes);
+  await app.register(fieldRoutes, {
+    reincidenceDistanceM: options.config.reincidenceDistanceM,
+    comunaToleranceM: options.config.comunaToleranceM,
+  });
   await app.register(ogcRoutes);
   await app.register(editingRoutes, { comunaToleranceM: options.config.comunaToleranceM });
   // A cache of one byte stores nothing: SIT_TILE_CACHE_MB=0 measures every tile.

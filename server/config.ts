@@ -39,6 +39,8 @@ const ConfigSchema = Type.Object({
   tileVersionTtlMs: Type.Integer({ minimum: 0, maximum: 60_000 }),
   /** Metres an edited geometry may reach beyond the comuna's boundary (digitising slack). */
   comunaToleranceM: Type.Integer({ minimum: 0, maximum: 50_000 }),
+  /** Metres within which a new micro-dump report beside a cleaned site is linked to it as a reincidence. */
+  reincidenceDistanceM: Type.Integer({ minimum: 1, maximum: 1_000 }),
   /** Demo mode: demo accounts with known passwords are created and printed at start. Never in production. */
   demo: Type.Boolean(),
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind HTTPS termination). */
@@ -62,6 +64,7 @@ export const defaults: Config = {
   tileCacheMb: 64,
   tileVersionTtlMs: 1_000,
   comunaToleranceM: 200,
+  reincidenceDistanceM: 30,
   demo: false,
   trustProxy: false,
 };
@@ -84,6 +87,7 @@ const variables: Record<keyof Config, string> = {
   tileCacheMb: 'SIT_TILE_CACHE_MB',
   tileVersionTtlMs: 'SIT_TILE_VERSION_TTL_MS',
   comunaToleranceM: 'SIT_COMUNA_TOLERANCE_M',
+  reincidenceDistanceM: 'SIT_REINCIDENCIA_M',
   demo: 'SIT_DEMO',
   trustProxy: 'SIT_TRUST_PROXY',
 };

@@ -158,6 +158,8 @@ export function buildMicrobasurales({ rio, comuna, limiteUrbano, manzanas, criti
         primer_reporte: iso(primer),
         ultimo_reporte: iso(ultimo),
         notas,
+        // How a closed demo site was closed: its note says fenced.
+        cierre: estado === 'cerrado' ? 'cercado' : null,
         fuente: FUENTE,
         precision: 'demo',
       }),

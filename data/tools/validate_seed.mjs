@@ -108,6 +108,7 @@ const SPEC = {
       primer_reporte: isoDate,
       ultimo_reporte: isoDate,
       notas: nullOr(str),
+      cierre: nullOr(enumOf('cercado')),
     },
   },
   humedal_urbano: {
@@ -210,6 +211,7 @@ for (const [layer, spec] of Object.entries(SPEC)) {
       const { primer_reporte: a, ultimo_reporte: b } = f.properties;
       if (a < '2022-01-01' || b > '2026-12-31' || b < a) err(layer, i, `dates ${a}..${b}`);
       if (f.properties.precision !== 'demo') err(layer, i, 'must be demo');
+      if ((f.properties.estado === 'cerrado') !== (f.properties.cierre !== null)) err(layer, i, 'cierre exactly when cerrado');
     }
     if (layer === 'puentes' && g.coordinates.length !== 2) err(layer, i, 'bridge must have 2 points');
     if (layer === 'proyectos_ubicaciones' || (layer === 'puentes' && f.properties.proyecto)) {

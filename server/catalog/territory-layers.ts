@@ -7,6 +7,9 @@ const base = { geometryColumn: 'geom', idColumn: 'id', group: 'territorio', edit
 
 export const estadosMicrobasural = ['reportado', 'verificado', 'programado', 'limpiado', 'cerrado', 'duplicado', 'descartado'] as const;
 
+/** How a cleaned site was closed (PLADECO: cerco, letreros de multa, o cierre del propietario). */
+export const cierresMicrobasural = ['cercado', 'señalizado', 'cercado_por_privado'] as const;
+
 /** The territory SECPLA works on: neighbourhood units, heritage, micro-dumps, wetland, cycle paths, bridges. */
 export const territoryLayers: LayerDefinition[] = [
   {
@@ -77,7 +80,15 @@ export const territoryLayers: LayerDefinition[] = [
     editing: { create: ['planificador', 'terreno'], update: ['planificador', 'terreno'], delete: ['planificador'] },
     properties: [
       { name: 'codigo', type: 'string', title: 'Código', filterable: true, required: true },
-      { name: 'estado', type: 'string', title: 'Estado', enum: estadosMicrobasural, filterable: true, required: true },
+      {
+        name: 'estado',
+        type: 'string',
+        title: 'Estado',
+        enum: estadosMicrobasural,
+        filterable: true,
+        required: true,
+        lifecycle: { initial: 'reportado' },
+      },
       {
         name: 'categoria_residuo',
         type: 'string',
@@ -98,6 +109,11 @@ export const territoryLayers: LayerDefinition[] = [
       { name: 'primer_reporte', type: 'date', title: 'Primer reporte' },
       { name: 'ultimo_reporte', type: 'date', title: 'Último reporte' },
       { name: 'notas', type: 'string', title: 'Notas' },
+      { name: 'cierre', type: 'string', title: 'Cierre del sitio', enum: cierresMicrobasural, lifecycle: { initial: null } },
+      { name: 'limpiado_en', type: 'date', title: 'Limpiado el', lifecycle: { initial: null } },
+      { name: 'cerrado_en', type: 'date', title: 'Cerrado el', lifecycle: { initial: null } },
+      { name: 'duplicado_de', type: 'integer', title: 'Duplicado de (id)', lifecycle: { initial: null } },
+      { name: 'reincidencia_de', type: 'integer', title: 'Reincidencia de (id)', lifecycle: { initial: null } },
       ...provenance,
     ],
     temporal: { start: 'primer_reporte', end: 'ultimo_reporte' },

@@ -17,6 +17,12 @@ export interface LayerProperty {
   generated?: boolean;
   /** Not null in the table. */
   required?: boolean;
+  /**
+   * Changed only by a lifecycle (micro-dump transitions), seeds and imports:
+   * an edit through the API may repeat the stored value but not change it.
+   * `initial` is the only value a new feature may bring.
+   */
+  lifecycle?: { initial: string | null };
   /** Longest text accepted on a write (default 2000 characters). */
   maxLength?: number;
   /** Smallest and largest number accepted on a write. */

@@ -217,7 +217,14 @@ export function readProperty(property: LayerProperty, raw: unknown): string | nu
  * SQL runs. Unknown and computed properties are refused (never dropped
  * silently); with `complete`, every required property must be present.
  */
-export function readFeature(layer: LayerDefinition, body: unknown, crs: InputCrs, complete: boolean): FeatureInput {
+export function readFeature(
+  layer: LayerDefinition,
+  body: unknown,
+  crs: InputCrs,
+  complete: boolean,
+  /** The stored properties on a replace or patch; absent on create. */
+  current?: Record<string, unknown>,
+): FeatureInput {
   if (!isObject(body) || body.type !== 'Feature') {
     throw invalidFeature('El cuerpo debe ser un GeoJSON Feature ({"type": "Feature", "geometry": …, "properties": …}).', 'type', 400);
   }

@@ -25,7 +25,13 @@ export interface StoredFeature {
   version: string;
 }
 
-function writableProperties(layer: LayerDefinition) {
+/** Properties an edit writes: not computed by the database, not moved by a lifecycle. */
+function editableProperties(layer: LayerDefinition) {
+  return layer.properties.filter((property) => !property.generated && !property.lifecycle);
+}
+
+/** Properties a restore puts back: everything stored except what the database computes. */
+function storedProperties(layer: LayerDefinition) {
   return layer.properties.filter((property) => !property.generated);
 }
 
@@ -50,7 +56,7 @@ function values(layer: LayerDefinition, input: FeatureInput, crs: InputCrs, repa
   const params: unknown[] = [];
   const names: string[] = [];
   const expressions: string[] = [];
-  for (const property of writableProperties(layer)) {
+  for (const property of editableProperties(layer)) {
     if (!everyProperty && !(property.name in input.properties)) continue;
     params.push(input.properties[property.name] ?? null);
     names.push(quoteIdent(property.name));
@@ -189,7 +195,7 @@ export async function restoreFeature(tx: Queryable, layer: LayerDefinition, id: 
   if (!entry) throw new ApiError(404, 'not_found', `El elemento ${id} de «${layer.title}» no está en la papelera.`, 'featureId');
   const [existing] = await tx.query(`select 1 from ${quoteIdent(layer.table)} where ${quoteIdent(layer.idColumn)} = $1::bigint`, [id]);
   if (existing) throw new ApiError(409, 'conflict', `Ya existe un elemento ${id} en «${layer.title}».`, 'featureId');
-  const properties = writableProperties(layer);
+  const properties = storedProperties(layer);
   const params: unknown[] = [id, JSON.stringify(entry.fila.geometry)];
   const names = [quoteIdent(layer.idColumn), quoteIdent(layer.geometryColumn)];
   const expressions = ['$1::bigint', 'ST_SetSRID(ST_GeomFromGeoJSON($2::text), 4326)'];

@@ -25,6 +25,11 @@ import type { Queryable } from '../db/database.ts';
 
 const tags = ['Edición (OGC API – Features Parte 4)'];
 const featureIdPattern = /^(0|[1-9]\d{0,15})$/;
+
+interface StoredShape {
+  geometry: unknown;
+  properties: Record<string, unknown>;
+}
 const editBodyLimit = 5 * 1024 * 1024;
 
 const ErrorBody = Type.Object({ code: Type.String(), description: Type.String(), field: Type.Optional(Type.String()) });
@@ -249,7 +254,6 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
       const layer = editableLayer(request, collectionId, 'update');
       const id = featureIdOf(featureId, layer);
       const crs = inputCrs(request);
-      const input = readFeature(layer, request.body, crs, true);
       const bodyId = (request.body as { id?: unknown }).id;
       if (bodyId !== undefined && String(bodyId) !== featureId)
         throw invalidFeature(`El id del cuerpo (${String(bodyId)}) no es el de la URL (${featureId}).`, 'id');
@@ -258,6 +262,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
         const current = await lockFeature(tx, layer, id);
         if (!current) throw notFound(`No existe el elemento «${featureId}» en la colección «${layer.id}».`, 'featureId');
         checkIfMatch(request, reply, layer, current);
+        const input = readFeature(layer, request.body, crs, true, (JSON.parse(current.feature) as StoredShape).properties);
         const notices = [...input.notices, ...(await checkGeometry(tx, layer, input, crs, repair))];
         const stored = await replaceFeature(tx, layer, current, input, crs, repair, request.user!);
         return answer(tx, reply, layer, stored, notices);
@@ -293,14 +298,14 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
         const current = await lockFeature(tx, layer, id);
         if (!current) throw notFound(`No existe el elemento «${featureId}» en la colección «${layer.id}».`, 'featureId');
         checkIfMatch(request, reply, layer, current);
-        const stored = JSON.parse(current.feature) as { geometry: unknown; properties: Record<string, unknown> };
+        const stored = JSON.parse(current.feature) as StoredShape;
         const generated = new Set(layer.properties.filter((property) => property.generated).map((property) => property.name));
         const properties = Object.fromEntries(Object.entries(stored.properties).filter(([name]) => !generated.has(name)));
         // The stored geometry is CRS84; a patch in another CRS must carry its geometry.
         if (crs !== defaultCrs && !('geometry' in patch)) {
           throw invalidFeature('Con Content-Crs, el parche debe traer la geometría en ese CRS.', 'geometry');
         }
-        const input = readFeature(layer, mergePatch({ geometry: stored.geometry, properties }, patch), crs, true);
+        const input = readFeature(layer, mergePatch({ geometry: stored.geometry, properties }, patch), crs, true, stored.properties);
         const notices = [...input.notices, ...(await checkGeometry(tx, layer, input, crs, repair))];
         const after = await replaceFeature(tx, layer, current, input, crs, repair, request.user!);
         return answer(tx, reply, layer, after, notices);

@@ -107,7 +107,7 @@ const cases: Record<string, () => Promise<InjectOptions>> = {
   'PATCH /collections/microbasurales/items/{id}': async () => ({
     method: 'PATCH',
     url: `/collections/microbasurales/items/${await insertDump()}`,
-    payload: { properties: { estado: 'verificado' } },
+    payload: { properties: { notas: 'Revisado en terreno' } },
   }),
   'DELETE /collections/microbasurales/items/{id}': async () => ({
     method: 'DELETE',

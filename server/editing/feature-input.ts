@@ -238,11 +238,22 @@ export function readFeature(
     if (!property) throw invalidFeature(`La capa «${layer.title}» no tiene el campo «${name}».`, `properties.${name}`);
     if (property.generated)
       throw invalidFeature(`El campo «${property.title}» lo calcula la base de datos; no se escribe.`, `properties.${name}`);
+    if (property.lifecycle) {
+      // Lifecycle fields are never written here: repeating the stored (or initial) value is fine, changing it is not.
+      const expected = current ? (current[name] ?? null) : property.lifecycle.initial;
+      if ((value === '' ? null : (value ?? null)) !== expected) {
+        throw invalidFeature(
+          `El campo «${property.title}» cambia solo con el ciclo de vida (POST /microbasurales/{id}/transiciones), no con una edición.`,
+          `properties.${name}`,
+        );
+      }
+      continue;
+    }
     properties[name] = readProperty(property, value);
   }
   if (complete) {
     for (const property of layer.properties) {
-      if (property.required && !property.generated && (properties[property.name] ?? null) === null) {
+      if (property.required && !property.generated && !property.lifecycle && (properties[property.name] ?? null) === null) {
         throw invalidFeature(`El campo «${property.title}» es obligatorio.`, `properties.${property.name}`);
       }
     }

@@ -271,3 +271,42 @@ describe('OGC API – Features Part 4 editing', () => {
     }
   });
 });
+
+describe('micro-dump lifecycle fields through Part 4', () => {
+  const dump = (properties: Record<string, unknown>) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [-70.7612, -28.5752] },
+    properties: {
+      codigo: `MB-P4-${Math.random().toString(36).slice(2, 8)}`,
+      tenencia: 'publica',
+      fuente: 'prueba',
+      precision: 'demo',
+      ...properties,
+    },
+  });
+
+  it('creates a site as reportado, and refuses any other initial status', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/collections/microbasurales/items', headers: field, payload: dump({}) });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().properties.estado).toBe('reportado');
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: '/collections/microbasurales/items',
+      headers: field,
+      payload: dump({ estado: 'cerrado' }),
+    });
+    expect(closed.statusCode).toBe(422);
+    expect(closed.json().field).toBe('properties.estado');
+  });
+
+  it('refuses a status change by edit (it goes through the transitions) but accepts repeating it', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/collections/microbasurales/items', headers: field, payload: dump({}) });
+    const path = new URL(String(created.headers.location)).pathname;
+    const skip = await t.app.inject({ method: 'PATCH', url: path, headers: planner, payload: { properties: { estado: 'limpiado' } } });
+    expect(skip.statusCode).toBe(422);
+    expect(skip.json().description).toMatch(/transiciones/);
+    const put = await t.app.inject({ method: 'PUT', url: path, headers: planner, payload: dump({ estado: 'reportado', volumen_m3: 4 }) });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().properties).toMatchObject({ estado: 'reportado', volumen_m3: 4 });
+  });
+});

@@ -7,6 +7,8 @@ import { roles, type Role } from '../../server/auth/roles.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { openTestApp, type TestApp } from '../support/test-app.ts';
 import { authHeaders } from '../support/auth.ts';
+import { cameraJpeg, multipartBody } from '../support/multipart.ts';
+import { randomUUID } from 'node:crypto';
 
 /**
  * Every cell of the matrix in docs/roles.md, tested: the document is read,
@@ -155,11 +157,75 @@ const cases: Record<string, () => Promise<InjectOptions>> = {
   'GET /reportes/semestral': async () => ({ method: 'GET', url: '/reportes/semestral?anio=2024&semestre=1' }),
 };
 
+async function siteIn(estado: string): Promise<number> {
+  const id = await insertDump();
+  if (estado !== 'reportado') await t.app.db.query('update microbasurales set estado = $2 where id = $1', [id, estado]);
+  return id;
+}
+const transition = (desde: string, body: Record<string, unknown>) => async (): Promise<InjectOptions> => ({
+  method: 'POST',
+  url: `/microbasurales/${await siteIn(desde)}/transiciones`,
+  payload: body,
+});
+Object.assign(cases, {
+  'POST /campo/reportes': async () => {
+    const form = multipartBody(
+      {
+        reporte: JSON.stringify({
+          uuid: randomUUID(),
+          lon: -70.7505,
+          lat: -28.5835,
+          precision_gps_m: 5,
+          origen_posicion: 'gps',
+          categoria_residuo: 'mixto',
+          superficie_m2: null,
+          volumen_m3: null,
+          tenencia: 'desconocida',
+          notas: null,
+        }),
+      },
+      [{ name: 'fotos', filename: 'f.jpg', type: 'image/jpeg', bytes: photo }],
+    );
+    return { method: 'POST', url: '/campo/reportes', headers: form.headers, payload: form.payload };
+  },
+  'GET /campo/reportes': async () => ({ method: 'GET', url: '/campo/reportes?mios=true' }),
+  // A photo exists by then: the POST /campo/reportes row above runs first and the allowed roles store photos.
+  'GET /campo/fotos/{id}': async () => {
+    const [row] = await t.app.db.query<{ id: number }>('select id from fotos_microbasural order by id limit 1');
+    return { method: 'GET', url: `/campo/fotos/${row!.id}` };
+  },
+  'POST /microbasurales/{id}/transiciones (reportado → verificado)': transition('reportado', { hacia: 'verificado' }),
+  'POST /microbasurales/{id}/transiciones (verificado → programado)': transition('verificado', { hacia: 'programado' }),
+  'POST /microbasurales/{id}/transiciones (programado → limpiado)': transition('programado', { hacia: 'limpiado' }),
+  'POST /microbasurales/{id}/transiciones (limpiado → cerrado)': transition('limpiado', { hacia: 'cerrado', como: 'cercado' }),
+  'POST /microbasurales/{id}/transiciones (reportado → duplicado)': async () => {
+    const original = await insertDump();
+    return {
+      method: 'POST',
+      url: `/microbasurales/${await insertDump()}/transiciones`,
+      payload: { hacia: 'duplicado', duplicado_de: original },
+    };
+  },
+  'POST /microbasurales/{id}/transiciones (reportado → descartado)': transition('reportado', {
+    hacia: 'descartado',
+    nota: 'Acopio autorizado',
+  }),
+  'POST /microbasurales/{id}/sobrevuelos': async () => ({
+    method: 'POST',
+    url: `/microbasurales/${await insertDump()}/sobrevuelos`,
+    payload: { fecha: '2026-01-15', superficie_m2: 20, volumen_m3: 4 },
+  }),
+  'GET /microbasurales/{id}/ficha': async () => ({ method: 'GET', url: `/microbasurales/${await insertDump()}/ficha` }),
+  'GET /microbasurales/resumen': async () => ({ method: 'GET', url: '/microbasurales/resumen' }),
+} satisfies Record<string, () => Promise<InjectOptions>>);
+
+let photo: Buffer;
 const matrix = readMatrix();
 
 beforeAll(async () => {
   t = await openTestApp();
   headers.set('público', {});
+  photo = await cameraJpeg();
   for (const role of roles) headers.set(role, await authHeaders(t.app, role));
 });
 afterAll(async () => t?.close());

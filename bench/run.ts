@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { projectRoot } from '../server/config.ts';
 import { itemsCase, measure, prepareBenchDatabase, startServer, tileCase, type Case, type CaseResult } from './api.ts';
+import { runAnalysisBench } from './analysis.ts';
 import { machineDescription, writeSection } from './report.ts';
 
 /**
@@ -98,6 +99,8 @@ Metas del issue 4:
 Duración total de la corrida: ${((Date.now() - started) / 1000).toFixed(0)} s.`;
   await writeSection('api', markdown);
   console.log(markdown);
+  const analysisData = `Datos: los de la sección anterior (semilla + ${points.toLocaleString('es-CL')} puntos y ${polygons.toLocaleString('es-CL')} polígonos sintéticos).`;
+  console.log(await runAnalysisBench(databaseUrl, analysisData));
 }
 
 main().catch((error: Error) => {

@@ -217,7 +217,18 @@ Object.assign(cases, {
   }),
   'GET /microbasurales/{id}/ficha': async () => ({ method: 'GET', url: `/microbasurales/${await insertDump()}/ficha` }),
   'GET /microbasurales/resumen': async () => ({ method: 'GET', url: '/microbasurales/resumen' }),
+  'POST /analysis/revisiones-prc': async () => ({ method: 'POST', url: '/analysis/revisiones-prc', payload: review }),
+  'GET /analysis/revisiones-prc': async () => ({ method: 'GET', url: '/analysis/revisiones-prc' }),
+  'GET /analysis/revisiones-prc/{id}': async () => ({ method: 'GET', url: `/analysis/revisiones-prc/${await storedReview()}` }),
+  'GET /analysis/revisiones-prc/{id}.html': async () => ({ method: 'GET', url: `/analysis/revisiones-prc/${await storedReview()}.html` }),
 } satisfies Record<string, () => Promise<InjectOptions>>);
+
+const review = { titulo: 'Revisión de la matriz', geometry: { type: 'Point', coordinates: [-70.7612, -28.5752] } };
+/** A stored review, made through the API by an administrator (setup). */
+async function storedReview(): Promise<number> {
+  const response = await t.app.inject({ method: 'POST', url: '/analysis/revisiones-prc', headers: headers.get('admin'), payload: review });
+  return response.json().id as number;
+}
 
 let photo: Buffer;
 const matrix = readMatrix();

@@ -1,0 +1,189 @@
+import { execSync } from 'node:child_process';
+import http from 'node:http';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { findLayer, type LayerDefinition } from '../server/catalog/index.ts';
+import { loadConfig, projectRoot } from '../server/config.ts';
+import type { Database } from '../server/db/database.ts';
+import { prepareDatabase } from '../server/db/prepare.ts';
+import { openServerDatabase } from '../server/db/server-pool.ts';
+import { indicatorsSql } from '../server/analysis/indicators.ts';
+import { bufferSql, proximitySql } from '../server/analysis/proximity.ts';
+import { queryWithoutJit } from '../server/routes/analysis/without-jit.ts';
+import { startServer } from './api.ts';
+import { machineDescription, writeSection } from './report.ts';
+import { loadSyntheticData } from './synthetic.ts';
+import { timeSequential, type Timing } from './stats.ts';
+
+/** One analysis request and the SQL the route runs for it, measured one after the other. */
+interface AnalysisCase {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  sql: (db: Database) => Promise<unknown>;
+}
+
+interface AnalysisResult {
+  name: string;
+  bytes: number;
+  http: Timing;
+  sql: Timing;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** Sends one request accepting gzip like a browser; resolves with the bytes as sent. */
+function send(baseUrl: string, item: AnalysisCase): Promise<number> {
+  const payload = item.body === undefined ? undefined : JSON.stringify(item.body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${baseUrl}${item.path}`,
+      {
+        method: item.method,
+        agent,
+        headers: { 'accept-encoding': 'gzip', ...(payload ? { 'content-type': 'application/json' } : {}) },
+      },
+      (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () =>
+          response.statusCode === 200 ? resolve(bytes) : reject(new Error(`${item.path}: HTTP ${response.statusCode}`)),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+/** Plaza de Armas, where the synthetic micro-dumps and blocks are densest around. */
+const plaza = { type: 'Point', coordinates: [-70.7616, -28.575] };
+
+function proximityCase(distance: number, layerIds: string[]): AnalysisCase {
+  const layers = layerIds.map((id) => findLayer(id) as LayerDefinition);
+  const text = JSON.stringify(plaza);
+  return {
+    name: `proximidad ${distance} m (${layerIds.join(', ')})`,
+    method: 'POST',
+    path: '/analysis/proximidad',
+    body: { geometry: plaza, distancia: distance, capas: layerIds },
+    // What the route runs: the validity check, the buffer, one query per layer (concurrently, as the route does).
+    sql: async (db) => {
+      await db.query(bufferSql, [text, 1]);
+      await db.query(bufferSql, [text, distance]);
+      await Promise.all(layers.map((layer) => db.query(proximitySql(layer), [text, distance, null])));
+    },
+  };
+}
+
+function indicatorsCase(unit: 'unidades_vecinales' | 'zonas_censales'): AnalysisCase {
+  return {
+    name: `indicadores por ${unit === 'unidades_vecinales' ? 'unidad vecinal' : 'zona censal'}`,
+    method: 'GET',
+    path: `/analysis/indicadores?unidad=${unit}`,
+    sql: (db) => queryWithoutJit(db, indicatorsSql(unit), [300]),
+  };
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+
+/**
+ * The analysis endpoints on the benchmark database: the per-unit
+ * aggregation (indicators) and proximity queries, each next to the SQL the
+ * route runs, timed sequentially on one connection. Writes the `analysis`
+ * section of docs/benchmarks.md. Nothing is asserted: the numbers are
+ * recorded as measured.
+ */
+export async function runAnalysisBench(databaseUrl: string, note: string): Promise<string> {
+  const started = Date.now();
+  const cases = [
+    indicatorsCase('unidades_vecinales'),
+    indicatorsCase('zonas_censales'),
+    proximityCase(300, ['microbasurales', 'manzanas_censales', 'patrimonio']),
+    proximityCase(1000, ['microbasurales', 'manzanas_censales', 'patrimonio']),
+  ];
+  const server = await startServer(databaseUrl, 0);
+  const db = openServerDatabase({
+    connectionString: databaseUrl,
+    max: 4,
+    connectTimeoutMs: 5_000,
+    statementTimeoutMs: 120_000,
+    onIdleError: () => {},
+  });
+  const results: AnalysisResult[] = [];
+  try {
+    for (const item of cases) {
+      console.log(`midiendo ${item.name}`);
+      const bytes = await send(server.baseUrl, item);
+      const samples = item.path.startsWith('/analysis/indicadores') ? 15 : 40;
+      const httpTiming = await timeSequential(() => send(server.baseUrl, item), samples, 2);
+      const sqlTiming = await timeSequential(() => item.sql(db), samples, 2);
+      results.push({ name: item.name, bytes, http: httpTiming, sql: sqlTiming });
+    }
+  } finally {
+    await db.close();
+    await server.stop();
+  }
+  const markdown = `## Análisis espacial: indicadores por unidad y proximidad
+
+Medido el ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC en ${machineDescription()}.
+${note}
+HTTP = petición completa (node:http con keep-alive, gzip aceptado; KB = bytes enviados); SQL = las mismas consultas que ejecuta la ruta, directamente por \`pg\` (indicadores: con \`jit = off\` como la ruta; proximidad: validez, buffer y una consulta por capa, en paralelo como la ruta).
+Latencias p50/p95 secuenciales con 1 conexión HTTP (ms). Medido, no exigido: no hay metas para estos casos.
+
+| caso | KB | HTTP p50 | HTTP p95 | SQL p50 | SQL p95 | HTTP/SQL | muestras |
+|---|---|---|---|---|---|---|---|
+${results
+  .map(
+    (result) =>
+      `| ${result.name} | ${(result.bytes / 1024).toFixed(1)} | ${ms(result.http.p50)} | ${ms(result.http.p95)} | ${ms(result.sql.p50)} | ${ms(result.sql.p95)} | ${(result.http.p50 / result.sql.p50).toFixed(2)} | ${result.http.samples} |`,
+  )
+  .join('\n')}
+
+Duración de esta parte: ${((Date.now() - started) / 1000).toFixed(0)} s.`;
+  await writeSection('analysis', markdown);
+  return markdown;
+}
+
+/** `npx tsx bench/analysis.ts`: only this section, on its own database (BENCH_DATABASE_URL or the .ci/postgres cluster). */
+async function main() {
+  const serverUrl =
+    process.env.BENCH_DATABASE_URL ??
+    (execSync('bash .ci/postgres install && bash .ci/postgres start', { cwd: projectRoot, stdio: 'inherit' }),
+    execSync('bash .ci/postgres url', { cwd: projectRoot }).toString().trim());
+  const points = Number(process.env.BENCH_POINTS ?? 100_000);
+  const polygons = Number(process.env.BENCH_POLYGONS ?? 2_000);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query('drop database if exists sit_bench_analisis with (force)');
+  await admin.query('create database sit_bench_analisis');
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = '/sit_bench_analisis';
+  const db = await prepareDatabase(loadConfig({}, { databaseUrl: url.toString() }), { info: () => {}, warn: console.warn }, { seed: true });
+  await loadSyntheticData(db, points, polygons);
+  await db.close();
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
+  console.log(
+    await runAnalysisBench(
+      url.toString(),
+      `Datos: semilla de Vallenar + ${points.toLocaleString('es-CL')} microbasurales y ${polygons.toLocaleString('es-CL')} manzanas sintéticos (bench/synthetic.ts). Carga de la máquina al empezar (1/5/15 min): ${load}; los 2 núcleos se comparten con otros procesos.`,
+    ),
+  );
+  const admin2 = new pg.Client({ connectionString: serverUrl });
+  await admin2.connect();
+  await admin2.query('drop database if exists sit_bench_analisis with (force)');
+  await admin2.end();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: Error) => {
+    console.error(`El benchmark de análisis falló: ${error.message}`);
+    process.exit(1);
+  });
+}

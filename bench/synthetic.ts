@@ -13,9 +13,10 @@ export async function loadSyntheticData(db: Database, points = 100_000, polygons
   await db.transaction(async (tx) => {
     await tx.query('select setseed(0.2029)');
     await tx.query(
-      `insert into microbasurales (codigo, estado, categoria_residuo, superficie_m2, volumen_m3, tenencia, fuente, "precision", geom)
+      `insert into microbasurales (codigo, estado, cierre, categoria_residuo, superficie_m2, volumen_m3, tenencia, fuente, "precision", geom)
        select 'MB-BENCH-' || i,
               (array['reportado','verificado','programado','limpiado','cerrado'])[1 + (i % 5)],
+              case when i % 5 = 4 then 'cercado' end,
               (array['domiciliarios','escombros','voluminosos','neumaticos','residuos_verdes','mixto'])[1 + (i % 6)],
               round((random() * 200)::numeric, 1), round((random() * 50)::numeric, 1), 'desconocida',
               'sintético (benchmark)', 'demo',

@@ -32,8 +32,8 @@ describe('removing demo data', () => {
     expect(await count(`select count(*)::int as n from microbasurales where "precision" = 'demo'`)).toBe(0);
     expect(await count(`select count(*)::int as n from microbasurales`)).toBe(otherBefore);
     expect(await count('select count(*)::int as n from comuna')).toBe(comunaBefore);
-    expect(await count(`select max(version)::int as n from layer_version where layer_id = 'microbasurales'`)).toBe(
-      (versionBefore ?? 0) + 1,
+    expect(await count(`select max(version)::int as n from layer_version where layer_id = 'microbasurales'`)).toBeGreaterThan(
+      versionBefore ?? 0,
     );
 
     await seedLayers(database.db, layers);

@@ -32,8 +32,10 @@ describe('replace mode', () => {
     expect(second.deleted).toBe(3);
     expect(second.inserted).toBe(3);
     expect(await rowsWithoutIds(database.db, 'toponimia')).toEqual(afterFirst);
-    expect(await layerVersion(database.db, 'toponimia')).toBe((versionAfterFirst ?? 0) + 1);
-    expect(second.layerVersion).toBe((versionAfterFirst ?? 0) + 1);
+    // Every statement bumps the version (triggers, migration 0005): it moved on, and the report says where to.
+    const versionAfterSecond = await layerVersion(database.db, 'toponimia');
+    expect(versionAfterSecond).toBeGreaterThan(versionAfterFirst ?? 0);
+    expect(second.layerVersion).toBe(versionAfterSecond);
   });
 
   it('append adds to what is there', async () => {

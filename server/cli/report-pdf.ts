@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Queryable } from '../db/database.ts';
 import { renderReportHtml } from '../routes/reports/report-html.ts';
 import { buildSemiannualReport } from '../routes/reports/semiannual.ts';
@@ -27,15 +27,17 @@ const pageFooter =
 /**
  * Prints an HTML document to an A4 PDF at `output` in headless Chromium (the
  * page's own @page rules win). With `footer`, each page carries "página n de m".
- * Returns the PDF's size in bytes.
+ * A `browser` given is used and left open (printing many sheets); otherwise
+ * one is launched and closed. Returns the PDF's size in bytes.
  */
-export async function printHtmlToPdf(html: string, output: string, options: { footer: boolean }): Promise<number> {
-  if (!existsSync(chromiumPath)) {
+export async function printHtmlToPdf(html: string, output: string, options: { footer: boolean; browser?: Browser }): Promise<number> {
+  if (!options.browser && !existsSync(chromiumPath)) {
     throw new Error(`No se encontró Chromium en ${chromiumPath}: instale el paquete Debian «chromium» o defina CHROMIUM_PATH.`);
   }
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const browser = options.browser ?? (await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs }));
+  let page: Page | undefined;
   try {
-    const page = await browser.newPage();
+    page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     const pdf = await page.pdf({
       format: 'A4',
@@ -47,7 +49,8 @@ export async function printHtmlToPdf(html: string, output: string, options: { fo
     await writeFile(output, pdf);
     return pdf.length;
   } finally {
-    await browser.close();
+    await page?.close();
+    if (!options.browser) await browser.close();
   }
 }
 
@@ -63,7 +66,7 @@ export async function writeReportPdf(db: Queryable, anio: number, semestre: 1 | 
  * Writes the one-page territorial sheet of neighbourhood unit `id` as an A4
  * PDF, printing the HTML of /reportes/unidad-vecinal/{id}.html.
  */
-export async function writeUnitSheetPdf(db: Queryable, id: number, output: string): Promise<number> {
+export async function writeUnitSheetPdf(db: Queryable, id: number, output: string, browser?: Browser): Promise<number> {
   const [sheet, map] = await Promise.all([buildUnitSheet(db, id), unitMapFeatures(db, id)]);
-  return printHtmlToPdf(renderUnitSheetHtml(sheet, map), output, { footer: false });
+  return printHtmlToPdf(renderUnitSheetHtml(sheet, map), output, { footer: false, ...(browser ? { browser } : {}) });
 }

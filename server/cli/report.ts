@@ -25,7 +25,8 @@ const { values } = parseArgs({
 const anio = Number(values.anio);
 const semestre = Number(values.semestre);
 const unidad = values.unidad === undefined ? null : Number(values.unidad);
-if (unidad !== null && (!Number.isInteger(unidad) || unidad < 1)) fail('«--unidad» debe ser el id (entero positivo) de una unidad vecinal.');
+if (unidad !== null && (!Number.isInteger(unidad) || unidad < 1))
+  fail('«--unidad» debe ser el id (entero positivo) de una unidad vecinal.');
 if (unidad === null && (!Number.isInteger(anio) || anio < 2022 || anio > 2100)) fail('«--anio» debe ser un año entre 2022 y 2100.');
 if (unidad === null && semestre !== 1 && semestre !== 2) fail('«--semestre» debe ser 1 o 2.');
 if (!values.salida) fail('Falta «--salida» (archivo PDF a escribir).');

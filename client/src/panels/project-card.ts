@@ -1,9 +1,11 @@
 import type { ProjectCardBody } from '../../../server/routes/plan/schemas.ts';
 import { getJson } from '../api.ts';
+import { can, onSessionChange, refreshSession } from '../auth/session.ts';
 import { es } from '../i18n/es.ts';
 import { formatClp } from '../i18n/format.ts';
 import { lineamientoColor } from '../map/colors.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { trackingForms } from './tracking-forms.ts';
 
 export type { ProjectCardBody };
 
@@ -132,6 +134,9 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
   container.hidden = true;
   let request = 0;
   let shown: string | null = null;
+  let lastCard: ProjectCardBody | null = null;
+  // The result of the last tracking write, shown once after the card reloads.
+  let flash: string | null = null;
 
   const close = h(
     'button',
@@ -141,6 +146,9 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
 
   const render = (card: ProjectCardBody) => {
     const bbox = card.bbox;
+    lastCard = card;
+    const saved = flash;
+    flash = null;
     replaceChildren(
       container,
       h(
@@ -167,7 +175,9 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
         ),
         ...row(es.card.unit, card.unidadResponsable ?? h('span', { class: 'missing' }, es.card.noUnit)),
         ...row(es.card.years, years(card)),
-        ...(card.avanceFisico !== null ? row(es.card.progress, `${card.avanceFisico} %`) : []),
+        ...(card.avanceFisico !== null
+          ? row(es.card.progress, `${card.avanceFisico.toLocaleString('es-CL', { maximumFractionDigits: 1 })} %`)
+          : []),
         ...row(es.card.units, ...units(card, props.onZoomUnit)),
         ...row(
           es.card.location,
@@ -188,10 +198,23 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
           : null,
         h('a', { href: card.enlaces.elemento, class: 'api-link', 'data-api-link': '', target: '_blank', rel: 'noopener' }, es.card.apiLink),
       ),
+      saved ? h('p', { role: 'status', class: 'legend-note', 'data-tracking-saved': '' }, saved) : null,
+      can('planificador')
+        ? trackingForms(card.codigo, (message) => {
+            flash = message;
+            void api.show(card.codigo);
+          })
+        : null,
     );
   };
 
-  return {
+  // Signing in or out shows or hides the tracking forms of the open card.
+  onSessionChange(() => {
+    if (lastCard && shown === lastCard.codigo && container.dataset.loaded) render(lastCard);
+  });
+  void refreshSession().catch(() => undefined);
+
+  const api = {
     /** Opens the card of a project and resolves with its data (null if it failed or another was asked for meanwhile). */
     async show(codigo: string, focus = false): Promise<ProjectCardBody | null> {
       const current = ++request;
@@ -216,6 +239,7 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
     hide() {
       request += 1;
       shown = null;
+      lastCard = null;
       container.hidden = true;
       delete container.dataset.codigo;
       delete container.dataset.loaded;
@@ -225,4 +249,5 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
       return shown;
     },
   };
+  return api;
 }

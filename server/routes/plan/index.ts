@@ -7,6 +7,7 @@ import { ErrorBody, PlanTree, ProjectCard, ProjectParams, UnitsWithProjects, est
 import { buildPlanTree, type PlanNodeRow } from './tree.ts';
 import { projectCard, type BudgetRow, type ProjectRow, type UnitRow } from './project-card.ts';
 import trackingRoutes from './tracking.ts';
+import dashboardRoutes from './dashboard.ts';
 
 const tags = ['Plan (PLADECO)'];
 export const planPeriod = { desde: 2022, hasta: 2029 } as const;
@@ -29,6 +30,7 @@ export default async function planRoutes(fastify: FastifyInstance) {
   app.setSchemaErrorFormatter(routeValidationError);
   // Writes of tracking data (planificador), in their own context for their error formatter.
   await app.register(trackingRoutes);
+  await app.register(dashboardRoutes);
 
   app.get(
     '/plan/arbol',

@@ -7,7 +7,16 @@ import { ErrorBody } from '../plan/schemas.ts';
 import { routeValidationError } from '../validation-errors.ts';
 import { exportParams, exportSql, toGeoJson, toGeoPackage, toKml, toProjectsCsv, type ExportRow } from './exports.ts';
 import { renderReportHtml } from './report-html.ts';
-import { ExportQuery, HtmlReportQuery, ProgressQuery, SemiannualQuery, UnitSheetBody, UnitSheetParams } from './schemas.ts';
+import {
+  ExportQuery,
+  HtmlReportQuery,
+  ProgressAnswer,
+  ProgressQuery,
+  SemiannualAnswer,
+  SemiannualQuery,
+  UnitSheetBody,
+  UnitSheetParams,
+} from './schemas.ts';
 import { buildSemiannualReport, planProgress, reportAnnexCsv } from './semiannual.ts';
 import { buildUnitSheet, unitMapFeatures } from './unit-sheet.ts';
 import { renderUnitSheetHtml } from './unit-sheet-html.ts';
@@ -48,7 +57,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
         description: `Proyecto → programa → plan → objetivo → lineamiento a la fecha de corte. ${rollupRule}`,
         tags,
         querystring: ProgressQuery,
-        response: { 200: Described, 400: ErrorBody },
+        response: { 200: ProgressAnswer, 400: ErrorBody },
       },
     },
     async (request) => {
@@ -66,7 +75,13 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
           'Resumen por lineamiento, cambios de estado e hitos del semestre, ejecución presupuestaria por año y fuente, igualdad de género, distribución territorial e indicadores. Con f=csv, el anexo de datos por proyecto.',
         tags,
         querystring: SemiannualQuery,
-        response: { 200: Described, 400: ErrorBody },
+        response: {
+          200: {
+            description: 'Informe en JSON; con f=csv, el anexo en CSV (RFC 4180)',
+            content: { 'application/json': { schema: SemiannualAnswer }, 'text/csv': { schema: Type.String() } },
+          },
+          400: ErrorBody,
+        },
       },
     },
     async (request, reply) => {

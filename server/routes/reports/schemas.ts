@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { estadosProyecto } from '../../catalog/plan-layers.ts';
 
 const date = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Fecha AAAA-MM-DD' });
@@ -40,7 +40,11 @@ export const ExportQuery = Type.Object(
 export type ExportQueryType = Static<typeof ExportQuery>;
 
 export const UnitSheetParams = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Identificador de la unidad vecinal (/collections/unidades_vecinales/items/{id})' }),
+  id: Type.Integer({
+    minimum: 1,
+    maximum: 2_147_483_647,
+    description: 'Identificador de la unidad vecinal (/collections/unidades_vecinales/items/{id})',
+  }),
 });
 
 const nullableNumber = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
@@ -96,4 +100,102 @@ export const UnitSheetBody = Type.Object({
   }),
   reglas: Type.String(),
   emitido: Type.String({ description: 'Fecha de emisión AAAA-MM-DD' }),
+});
+
+/* Typed answers of /plan/avance and /reportes/semestral (OpenAPI at /api). */
+
+const RollupFields = {
+  codigo: Type.String(),
+  nivel: Type.String({ description: 'lineamiento, objetivo, plan, programa o proyecto' }),
+  nombre: Type.String(),
+  avance: Type.Union([Type.Number(), Type.Null()], { description: 'Avance ponderado 0–100; null si ningún proyecto se incluye' }),
+  ponderacion: Type.Union([Type.Literal('presupuesto'), Type.Literal('igual'), Type.Null()]),
+  proyectos: Type.Integer(),
+  incluidos: Type.Integer(),
+  excluidos: Type.Integer({ description: 'Suspendidos o descartados' }),
+  sinInformacion: Type.Integer({ description: 'Incluidos sin avance registrado (cuentan 0 %)' }),
+  sinPresupuesto: Type.Integer(),
+  presupuestoPonderador: Type.Number({ description: 'CLP usados como peso' }),
+  estado: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Solo proyectos: estado a la fecha de corte' })),
+};
+
+/** The roll-up tree nests at most five levels: written out, not recursive, as the plan tree is. */
+function rollupAtDepth(depth: number): TSchema {
+  const children = depth >= 5 ? Type.Array(Type.Never(), { maxItems: 0 }) : Type.Array(rollupAtDepth(depth + 1));
+  return Type.Object({ ...RollupFields, hijos: children });
+}
+export const RollupTree = Type.Array(rollupAtDepth(1));
+
+export const ProgressAnswer = Type.Object({ hasta: Type.String(), regla: Type.String(), lineamientos: RollupTree });
+
+const nullableMoney = Type.Union([Type.Number(), Type.Null()], { description: 'CLP; null = sin información' });
+const groupFigures = Type.Object({ proyectos: Type.Integer(), monto: Type.Number() });
+
+export const SemiannualAnswer = Type.Object({
+  titulo: Type.String(),
+  anio: Type.Integer(),
+  semestre: Type.Integer(),
+  periodo: Type.Object({ desde: Type.String(), hasta: Type.String() }),
+  reglaAvance: Type.String(),
+  lineamientos: Type.Array(Type.Object({ ...RollupFields, objetivos: Type.Integer() })),
+  avance: RollupTree,
+  cambiosEstado: Type.Array(
+    Type.Object({
+      codigo: Type.String(),
+      nombre: Type.String(),
+      estado: Type.String(),
+      desde: Type.String(),
+      nota: Type.Union([Type.String(), Type.Null()]),
+      registrado_por: Type.String(),
+    }),
+  ),
+  hitos: Type.Array(
+    Type.Object({
+      codigo: Type.String(),
+      proyecto: Type.String(),
+      nombre: Type.String(),
+      fecha_prevista: Type.Union([Type.String(), Type.Null()]),
+      fecha_real: Type.Union([Type.String(), Type.Null()]),
+      cumplido: Type.Boolean(),
+    }),
+  ),
+  ejecucionPresupuestaria: Type.Object({
+    porAnioYFuente: Type.Array(
+      Type.Object({
+        anio: Type.Integer(),
+        fuente: Type.String(),
+        estimado: nullableMoney,
+        aprobado: nullableMoney,
+        ejecutado: nullableMoney,
+      }),
+    ),
+    totales: Type.Object({ estimado: Type.Number(), aprobado: Type.Number(), ejecutado: Type.Number() }),
+  }),
+  igualdadGenero: Type.Object({ nota: Type.String(), evaluados: groupFigures, noEvaluados: groupFigures, sinInformacion: groupFigures }),
+  territorio: Type.Object({
+    regla: Type.String(),
+    unidades: Type.Array(
+      Type.Object({
+        codigo: Type.String(),
+        nombre: Type.String(),
+        area: Type.String(),
+        proyectos: Type.Integer(),
+        inversion: Type.Number(),
+      }),
+    ),
+    sinUnidad: Type.Object({ proyectos: Type.Integer(), inversion: Type.Number() }),
+  }),
+  indicadores: Type.Array(
+    Type.Object({
+      programa: Type.Union([Type.String(), Type.Null()]),
+      nombrePrograma: Type.Union([Type.String(), Type.Null()]),
+      nombre: Type.String(),
+      unidad: Type.String(),
+      meta: Type.Union([Type.Number(), Type.Null()]),
+      valor: Type.Union([Type.Number(), Type.Null()]),
+      fuente: Type.String({ description: 'calculado (de las capas del SIT) o manual' }),
+      fecha: Type.Union([Type.String(), Type.Null()]),
+      nota: Type.Optional(Type.String()),
+    }),
+  ),
 });

@@ -36,6 +36,26 @@ export interface Indicator {
   nota?: string;
 }
 
+/** A status change of the semester (statusChangesSql). */
+export interface StatusChangeRow {
+  codigo: string;
+  nombre: string;
+  estado: string;
+  desde: string;
+  nota: string | null;
+  registrado_por: string;
+}
+
+/** A milestone planned or met in the semester (milestonesSql). */
+export interface MilestoneRow {
+  codigo: string;
+  proyecto: string;
+  nombre: string;
+  fecha_prevista: string | null;
+  fecha_real: string | null;
+  cumplido: boolean;
+}
+
 /** The semiannual report to the Concejo (Ley 18.695, art. 21 b): the data, before any layout. */
 export interface SemiannualReport {
   titulo: string;
@@ -45,8 +65,8 @@ export interface SemiannualReport {
   reglaAvance: string;
   lineamientos: Array<Omit<RollupNode, 'hijos'> & { objetivos: number }>;
   avance: RollupNode[];
-  cambiosEstado: Array<Record<string, unknown>>;
-  hitos: Array<Record<string, unknown>>;
+  cambiosEstado: StatusChangeRow[];
+  hitos: MilestoneRow[];
   ejecucionPresupuestaria: { porAnioYFuente: BudgetRow[]; totales: { estimado: number; aprobado: number; ejecutado: number } };
   igualdadGenero: {
     nota: string;
@@ -108,8 +128,8 @@ export async function buildSemiannualReport(db: Queryable, anio: number, semestr
     db.query<{ evaluado: boolean | null; proyectos: number; monto: number }>(sql.genderSql),
     db.query<{ codigo: string; nombre: string; area: string; proyectos: number; inversion: number }>(sql.territorySql),
     db.query<{ proyectos: number; inversion: number }>(sql.unplacedInvestmentSql),
-    db.query(sql.statusChangesSql, [periodo.desde, periodo.hasta]),
-    db.query(sql.milestonesSql, [periodo.desde, periodo.hasta]),
+    db.query<StatusChangeRow>(sql.statusChangesSql, [periodo.desde, periodo.hasta]),
+    db.query<MilestoneRow>(sql.milestonesSql, [periodo.desde, periodo.hasta]),
     db.query<{
       codigo: string;
       programa: string;

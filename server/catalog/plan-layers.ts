@@ -1,7 +1,7 @@
 import { provenance } from './provenance.ts';
 import type { LayerDefinition } from './types.ts';
 
-export const estadosProyecto = ['idea', 'perfil', 'diseño', 'licitación', 'ejecución', 'terminado', 'suspendido'] as const;
+export const estadosProyecto = ['idea', 'perfil', 'diseño', 'licitación', 'ejecución', 'terminado', 'suspendido', 'descartado'] as const;
 
 /** The PLADECO's projects, each with its whole lineage, served from the view `proyectos_plan`. */
 export const planLayers: LayerDefinition[] = [

@@ -25,6 +25,7 @@ export const statusStyles: Record<string, StatusStyle> = {
   ejecución: { alpha: 255, thin: false, ring: true },
   terminado: { alpha: 255, thin: false, ring: false },
   suspendido: { alpha: 200, thin: true, ring: false, grey: true },
+  descartado: { alpha: 90, thin: true, ring: false, grey: true },
 };
 
 const defaultStyle: StatusStyle = { alpha: 230, thin: false, ring: false };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RollupNode } from '../../server/plan/rollup.ts';
 import type { SemiannualReport } from '../../server/routes/reports/semiannual.ts';
 import { openTestApp, type TestApp } from '../support/test-app.ts';
+import { authHeaders } from '../support/auth.ts';
 
 let testApp: TestApp;
 const programme = 'L6.O1.P1.G1';
@@ -132,6 +133,18 @@ describe('GET /reportes/semestral', () => {
     expect(body.hitos).toHaveLength(2);
     const second = await report('anio=2026&semestre=2');
     expect(second.cambiosEstado).toEqual([]);
+  });
+
+  it('names who recorded each change for staff only, not for the anonymous public', async () => {
+    const anonymous = await report('anio=2026&semestre=1');
+    expect(anonymous.cambiosEstado.map((row) => row.registrado_por)).toEqual([null, null, null]);
+    const headers = await authHeaders(testApp.app, 'revisor');
+    const staff = (
+      await testApp.app.inject({ method: 'GET', url: '/reportes/semestral?anio=2026&semestre=1', headers })
+    ).json() as SemiannualReport;
+    expect(staff.cambiosEstado.map((row) => row.registrado_por)).toEqual(['SECPLA', 'SECPLA', 'SECPLA']);
+    const html = await testApp.app.inject({ method: 'GET', url: '/reportes/semestral.html?anio=2026&semestre=1' });
+    expect(html.body).not.toMatch(/prueba-/);
   });
 
   it('summarises every lineamiento of the plan and computes the programme indicators it can', async () => {

@@ -230,6 +230,49 @@ async function storedReview(): Promise<number> {
   return response.json().id as number;
 }
 
+const project = 'L6.O1.P1.G1.01';
+/** A distinct past day for each tracking write (each history is unique per project and date). */
+let day = 0;
+const nextDay = () => {
+  day += 1;
+  return new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+};
+Object.assign(cases, {
+  'GET /plan/proyectos/{codigo}/seguimiento': async () => ({ method: 'GET', url: `/plan/proyectos/${project}/seguimiento` }),
+  'POST /plan/proyectos/{codigo}/estados': async () => ({
+    method: 'POST',
+    url: `/plan/proyectos/${project}/estados`,
+    payload: { estado: 'perfil', desde: nextDay() },
+  }),
+  'POST /plan/proyectos/{codigo}/avances': async () => ({
+    method: 'POST',
+    url: `/plan/proyectos/${project}/avances`,
+    payload: { fecha: nextDay(), avanceFisico: 10 },
+  }),
+  'POST /plan/proyectos/{codigo}/hitos': async () => ({
+    method: 'POST',
+    url: `/plan/proyectos/${project}/hitos`,
+    payload: { nombre: `Hito ${nextDay()}` },
+  }),
+  'PATCH /plan/proyectos/{codigo}/hitos/{id}': async () => {
+    const [row] = await t.app.db.query<{ id: number }>(`insert into proyecto_hitos (codigo, nombre) values ($1, $2) returning id`, [
+      project,
+      `Hito ${nextDay()}`,
+    ]);
+    return { method: 'PATCH', url: `/plan/proyectos/${project}/hitos/${row!.id}`, payload: { fechaReal: '2025-06-01' } };
+  },
+  'PUT /plan/proyectos/{codigo}/presupuestos': async () => ({
+    method: 'PUT',
+    url: `/plan/proyectos/${project}/presupuestos`,
+    payload: { anio: 2025, fuente: 'FNDR', estimado: 1_000_000 },
+  }),
+  'POST /plan/indicadores': async () => ({
+    method: 'POST',
+    url: '/plan/indicadores',
+    payload: { programa: 'L6.O1.P1.G1', nombre: `Indicador ${nextDay()}`, unidad: 'personas', valor: 5, fecha: '2025-05-31' },
+  }),
+} satisfies Record<string, () => Promise<InjectOptions>>);
+
 let photo: Buffer;
 const matrix = readMatrix();
 

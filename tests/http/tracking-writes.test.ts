@@ -349,7 +349,11 @@ describe('recorded history', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.estados.map((entry: { desde: string }) => entry.desde)).toEqual(['2026-01-10', '2025-03-01', '2024-06-01']);
-    expect(body.estados[0]).toMatchObject({ estado: 'ejecución', registrado_por: plannerName });
+    // The public reads what was recorded but not who recorded it (a person's name); staff see it.
+    expect(body.estados[0]).toMatchObject({ estado: 'ejecución', registrado_por: null });
+    expect(body.avances.every((entry: { registrado_por: unknown }) => entry.registrado_por === null)).toBe(true);
+    const staff = await t.app.inject({ method: 'GET', url: `/plan/proyectos/${project}/seguimiento`, headers: planner });
+    expect(staff.json().estados[0]).toMatchObject({ estado: 'ejecución', registrado_por: plannerName });
     expect(body.avances.map((entry: { fecha: string; avance_fisico: number }) => [entry.fecha, entry.avance_fisico])).toEqual([
       ['2026-03-01', 35.5],
       ['2026-01-15', 10],

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { estadosProyecto } from './schemas.ts';
 
-/** Every status a project's history may hold: the catalogue's, plus 'descartado' (migration 0007). */
-export const estadosSeguimiento = [...estadosProyecto, 'descartado'] as const;
+/** Every status a project's history may hold: the catalogue's, 'descartado' included (migration 0007). */
+export const estadosSeguimiento = estadosProyecto;
 
 /** Funding sources a budget line may name: the same list proyectos.fuentes_financiamiento accepts (migration 0003). */
 export const fuentesFinanciamiento = [
@@ -117,11 +117,11 @@ const nullableText = Type.Union([Type.String(), Type.Null()]);
 export const TrackingHistory = Type.Object({
   codigo: Type.String(),
   estados: Type.Array(
-    Type.Object({ id: Type.Integer(), estado: Type.String(), desde: Type.String(), nota: nullableText, registrado_por: Type.String() }),
+    Type.Object({ id: Type.Integer(), estado: Type.String(), desde: Type.String(), nota: nullableText, registrado_por: nullableText }),
     { description: 'Del más reciente al más antiguo' },
   ),
   avances: Type.Array(
-    Type.Object({ fecha: Type.String(), avance_fisico: Type.Number(), nota: nullableText, registrado_por: Type.String() }),
+    Type.Object({ fecha: Type.String(), avance_fisico: Type.Number(), nota: nullableText, registrado_por: nullableText }),
   ),
   hitos: Type.Array(
     Type.Object({

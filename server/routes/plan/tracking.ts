@@ -75,7 +75,8 @@ export default async function trackingRoutes(fastify: FastifyInstance) {
     {
       schema: {
         summary: 'Historial de seguimiento de un proyecto',
-        description: 'Cambios de estado y mediciones de avance (del más reciente al más antiguo) e hitos del proyecto. Lectura pública.',
+        description:
+          'Cambios de estado y mediciones de avance (del más reciente al más antiguo) e hitos del proyecto. Lectura pública; quién registró cada cambio solo con sesión.',
         tags,
         params: ProjectParams,
         response: { 200: TrackingHistory, 400: ErrorBody, 404: ErrorBody },
@@ -101,6 +102,15 @@ export default async function trackingRoutes(fastify: FastifyInstance) {
           cumplido: boolean;
         }>(sql.milestonesOfProjectSql, [codigo]),
       ]);
+      // Staff names are personal data: the public sees what was recorded, not who recorded it.
+      if (!request.user) {
+        return {
+          codigo,
+          estados: estados.map((row) => ({ ...row, registrado_por: null })),
+          avances: avances.map((row) => ({ ...row, registrado_por: null })),
+          hitos,
+        };
+      }
       return { codigo, estados, avances, hitos };
     },
   );

@@ -17,7 +17,7 @@ import {
   UnitSheetBody,
   UnitSheetParams,
 } from './schemas.ts';
-import { buildSemiannualReport, planProgress, reportAnnexCsv } from './semiannual.ts';
+import { buildSemiannualReport, planProgress, reportAnnexCsv, withoutStaffNames } from './semiannual.ts';
 import { buildUnitSheet, unitMapFeatures } from './unit-sheet.ts';
 import { renderUnitSheetHtml } from './unit-sheet-html.ts';
 
@@ -86,7 +86,8 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
     },
     async (request, reply) => {
       const { anio, semestre, f } = request.query;
-      const report = await buildSemiannualReport(app.db, anio, semestre as 1 | 2);
+      const built = await buildSemiannualReport(app.db, anio, semestre as 1 | 2);
+      const report = request.user ? built : withoutStaffNames(built);
       if (f !== 'csv') return report;
       return reply
         .type('text/csv; charset=utf-8')
@@ -108,7 +109,8 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
     },
     async (request, reply) => {
       const { anio, semestre } = request.query;
-      const report = await buildSemiannualReport(app.db, anio, semestre as 1 | 2);
+      const built = await buildSemiannualReport(app.db, anio, semestre as 1 | 2);
+      const report = request.user ? built : withoutStaffNames(built);
       return reply.type('text/html; charset=utf-8').send(renderReportHtml(report));
     },
   );

@@ -146,7 +146,7 @@ export const SemiannualAnswer = Type.Object({
       estado: Type.String(),
       desde: Type.String(),
       nota: Type.Union([Type.String(), Type.Null()]),
-      registrado_por: Type.String(),
+      registrado_por: Type.Union([Type.String(), Type.Null()], { description: 'Quién lo registró; null sin sesión (dato personal)' }),
     }),
   ),
   hitos: Type.Array(

@@ -43,7 +43,8 @@ export interface StatusChangeRow {
   estado: string;
   desde: string;
   nota: string | null;
-  registrado_por: string;
+  /** null when the reader is the anonymous public: staff names are personal data. */
+  registrado_por: string | null;
 }
 
 /** A milestone planned or met in the semester (milestonesSql). */
@@ -242,4 +243,9 @@ export async function reportAnnexCsv(db: Queryable, report: SemiannualReport): P
       ];
     }),
   );
+}
+
+/** The report as the anonymous public may read it: the same figures, without the names of the staff who recorded changes. */
+export function withoutStaffNames<T extends { cambiosEstado: StatusChangeRow[] }>(report: T): T {
+  return { ...report, cambiosEstado: report.cambiosEstado.map((row) => ({ ...row, registrado_por: null })) };
 }

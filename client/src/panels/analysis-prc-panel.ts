@@ -16,6 +16,7 @@ import { DrawTool, type DrawMode } from '../tools/draw-tool.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
 import { mapImageDataUrl } from './analysis-map-image.ts';
 import { findingsView, previewView, type PrcFindings } from './analysis-prc-findings.ts';
+import { setMapBusy } from '../tools/map-busy.ts';
 
 const t = es.prcReview;
 type Reference = Feature<Geometry | null, { nombre?: unknown; version?: unknown }>[];
@@ -118,7 +119,9 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
   // A project picked on the map: the deck.gl projects layer under the next click.
   const pickProject = () => {
     status.textContent = t.pickProjectHint;
+    setMapBusy('revision-prc', true);
     map.once('click', (event) => {
+      requestAnimationFrame(() => setMapBusy('revision-prc', false));
       const picked = overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 6, layerIds: [projectsLayerId] });
       const codigo = (picked?.object as { properties?: { codigo?: string } } | undefined)?.properties?.codigo;
       if (!codigo) {

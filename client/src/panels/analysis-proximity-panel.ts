@@ -6,6 +6,7 @@ import { es } from '../i18n/es.ts';
 import { AnalysisGeometryLayer } from '../layers/analysis-geometry-layer.ts';
 import { DrawTool, type DrawMode } from '../tools/draw-tool.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { setMapBusy } from '../tools/map-busy.ts';
 
 /** The body of POST /analysis/proximidad (server/routes/analysis/schemas.ts, ProximityBody). */
 interface ProximityBody {
@@ -85,6 +86,8 @@ export function mountAnalysisProximityPanel(sidebar: HTMLElement, map: MapLibreM
   };
 
   const pickOnce = (event: MapMouseEvent) => {
+    // The picking click is this panel's, not a project card's; released after the click is handled everywhere.
+    requestAnimationFrame(() => setMapBusy('proximidad', false));
     const feature = map
       .queryRenderedFeatures(event.point)
       .find((candidate) => candidate.sourceLayer && titles.has(candidate.sourceLayer) && candidate.id !== undefined);
@@ -101,6 +104,7 @@ export function mountAnalysisProximityPanel(sidebar: HTMLElement, map: MapLibreM
   };
   const pick = () => {
     status.textContent = t.pickHint;
+    setMapBusy('proximidad', true);
     map.once('click', pickOnce);
   };
 

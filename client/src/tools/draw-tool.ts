@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, type GeoJSONStoreFeatures } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { setMapBusy } from './map-busy.ts';
 
 /** What can be drawn: an intervention or a proximity origin. */
 export type DrawMode = 'polygon' | 'linestring' | 'point';
@@ -49,6 +50,7 @@ export class DrawTool {
     const draw = this.draw ?? this.create();
     draw.clear();
     draw.setMode(mode);
+    setMapBusy(this.prefix, true);
   }
 
   /** Removes the shape and leaves drawing mode. */
@@ -56,6 +58,7 @@ export class DrawTool {
     if (!this.draw) return;
     this.draw.clear();
     this.draw.setMode('static');
+    setMapBusy(this.prefix, false);
   }
 
   private create(): TerraDraw {
@@ -79,6 +82,8 @@ export class DrawTool {
       const geometry = usable(draw.getSnapshotFeature(id));
       // The finished shape stays on the map until the next drawing or clear.
       draw.setMode('static');
+      // The finishing click (or Enter) is the drawing's; later clicks are the map's again.
+      requestAnimationFrame(() => setMapBusy(this.prefix, false));
       if (geometry) this.events.onFinish(geometry);
     });
     this.draw = draw;

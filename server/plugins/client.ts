@@ -29,6 +29,8 @@ export default fp<{ clientDir: string }>(async function clientPlugin(app: Fastif
         reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    // The field app (issue 7): its start_url and service-worker scope is /campo.
+    app.get('/campo', { schema: { hide: true } }, (_request, reply) => reply.header('Cache-Control', 'no-cache').sendFile('campo.html'));
   } else {
     app.log.warn({ clientDir }, 'el cliente no está compilado: ejecute npm run build');
   }

@@ -2,6 +2,7 @@ import { IconLayer } from '@deck.gl/layers';
 import type { Feature, Point } from 'geojson';
 import { es } from '../i18n/es.ts';
 import type { LayerEntry } from '../map/layer-entry.ts';
+import { filterDumps, noDumpsFilter, type DumpsFilter } from './microbasurales-filter.ts';
 
 export const dumpsLayerId = 'microbasurales';
 
@@ -10,6 +11,8 @@ export interface DumpProperties {
   codigo: string;
   estado: string;
   precision: string;
+  /** Date of the first report, 'YYYY-MM-DD'. */
+  primer_reporte?: string | null;
 }
 export type DumpFeature = Feature<Point, DumpProperties>;
 
@@ -28,6 +31,22 @@ export interface DumpsLayerProps {
   dumps: readonly DumpFeature[];
   visible: boolean;
   opacity: number;
+}
+
+/** What the micro-dumps panel filters the map by (set through setDumpsFilter, read on every render). */
+let shownFilter: DumpsFilter = noDumpsFilter;
+let shown: { from: readonly DumpFeature[]; filter: DumpsFilter; dumps: readonly DumpFeature[] } | null = null;
+
+/** Filters the map's micro-dumps like the panel's summary (status, first-report dates); redraw afterwards. */
+export function setDumpsFilter(filter: DumpsFilter): void {
+  shownFilter = filter;
+}
+
+/** The filtered sites, the same array until the sites or the filter change (deck.gl keeps its buffers). */
+function shownDumps(dumps: readonly DumpFeature[]): readonly DumpFeature[] {
+  if (!shown || shown.from !== dumps || shown.filter !== shownFilter)
+    shown = { from: dumps, filter: shownFilter, dumps: filterDumps(dumps, shownFilter) };
+  return shown.dumps;
 }
 
 /** Side of one icon in the atlas, pixels. */
@@ -74,7 +93,7 @@ export function dumpsLayer({ dumps, visible, opacity }: DumpsLayerProps) {
   icons ??= diamondAtlas();
   return new IconLayer<DumpFeature>({
     id: dumpsLayerId,
-    data: dumps as DumpFeature[],
+    data: shownDumps(dumps) as DumpFeature[],
     visible,
     opacity,
     pickable: true,

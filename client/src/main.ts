@@ -18,9 +18,17 @@ import { emptyData, loadWorkbenchData } from './map/workbench-data.ts';
 import { mountFiltersPanel } from './panels/filters-panel.ts';
 import { mountInvestmentPanel } from './panels/investment-panel.ts';
 import { mountLayersPanel } from './panels/layers-panel.ts';
+import { mountAnalysisEquityPanel } from './panels/analysis-equity-panel.ts';
 import { mountAnalysisIndicatorsPanel } from './panels/analysis-indicators-panel.ts';
+import { mountAnalysisPrcPanel } from './panels/analysis-prc-panel.ts';
+import { mountAnalysisProximityPanel } from './panels/analysis-proximity-panel.ts';
+import { mountAccountMenu } from './panels/account-menu.ts';
+import { mountEditPanel } from './panels/edit-panel.ts';
 import { mountSearchPanel, type SearchHitFeature } from './panels/search-panel.ts';
 import { mountToolbar } from './panels/toolbar.ts';
+import { mountTrackingReportsPanel } from './panels/tracking-reports-panel.ts';
+import { mountDashboardPanel } from './panels/dashboard-panel.ts';
+import { mountMicrobasuralesPanel } from './panels/microbasurales-panel.ts';
 import { nodesAt } from './plan/plan-tree.ts';
 import type { ProjectFeature } from './plan/project.ts';
 import { createSelection } from './selection.ts';
@@ -31,6 +39,7 @@ import { syncUrl } from './state/url-sync.ts';
 import { decodeState } from './state/url-state.ts';
 import { composeViewPng, download } from './tools/export-png.ts';
 import { MeasureTool, type Measurement } from './tools/measure-tool.ts';
+import { mapBusy } from './tools/map-busy.ts';
 import { mountPointerCoordinates } from './tools/pointer-coordinates.ts';
 
 const status = byId('status');
@@ -43,6 +52,7 @@ const status = byId('status');
 async function start() {
   setShellTexts();
   setupPanelsToggle();
+  mountAccountMenu(byId('account-menu'));
   status.textContent = es.loadingTerritory;
   const entries = layerEntries(externalBasemap);
   const defaults = layerDefaults(entries);
@@ -68,7 +78,7 @@ async function start() {
     layers: [],
     getTooltip: tooltip,
     onClick: (info: PickingInfo) => {
-      if (measure.active || info.layer?.id !== projectsLayerId || !info.object) return;
+      if (measure.active || mapBusy() || info.layer?.id !== projectsLayerId || !info.object) return;
       selection.select((info.object as ProjectFeature).properties.codigo, { focus: true });
     },
   });
@@ -153,7 +163,14 @@ async function start() {
     render();
   });
   mountPointerCoordinates(byId('coordinates'), map);
-  mountAnalysisIndicatorsPanel(byId('sidebar'));
+  mountAnalysisIndicatorsPanel(byId('sidebar'), map);
+  mountAnalysisEquityPanel(byId('sidebar'));
+  mountAnalysisPrcPanel(byId('sidebar'), map, overlay);
+  mountAnalysisProximityPanel(byId('sidebar'), map);
+  mountEditPanel(byId('edit-panel'), { map, overlay, data, render });
+  mountTrackingReportsPanel(byId('sidebar'));
+  mountDashboardPanel(byId('sidebar'), map, data);
+  mountMicrobasuralesPanel(byId('sidebar'), render);
 
   store.subscribe((state, previous) => {
     const wasOn = previous.layers.inversion_3d?.visible;

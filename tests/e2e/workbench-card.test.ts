@@ -28,18 +28,19 @@ const focused = () =>
   });
 
 describe('keyboard use', () => {
-  it('starts the tab order with the skip link, the panels button, the search and its button', async () => {
+  it('starts the tab order with the skip link, the panels button, the header (API, sign in), the search and its button', async () => {
     await page.focus('body');
     const stops: string[] = [];
-    for (let index = 0; index < 5; index += 1) {
+    for (let index = 0; index < 6; index += 1) {
       await page.keyboard.press('Tab');
       stops.push(await focused());
     }
     expect(stops[0]).toMatch(/^a#skip-link Saltar al mapa/);
     expect(stops[1]).toMatch(/^button#panels-toggle/);
     expect(stops[2]).toMatch(/^a#api-link/);
-    expect(stops[3]).toMatch(/^input#buscar/);
-    expect(stops[4]).toMatch(/^button Buscar/);
+    expect(stops[3]).toMatch(/^button.* Iniciar sesión/);
+    expect(stops[4]).toMatch(/^input#buscar/);
+    expect(stops[5]).toMatch(/^button Buscar/);
   });
 
   it('shows where the focus is', async () => {

@@ -53,9 +53,12 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The PLADECO filters panel: other panels (micro-dumps) have fields with the same labels. */
+const filters = () => page.getByRole('region', { name: 'Filtros del PLADECO' });
+
 /** Chooses a value in the filter select labelled `label` and waits for the counts to follow. */
 async function choose(label: string, value: string) {
-  await page.getByLabel(label, { exact: true }).selectOption(value);
+  await filters().getByLabel(label, { exact: true }).selectOption(value);
   await page.waitForFunction(() => document.querySelector('[data-counts]')?.textContent !== '');
 }
 
@@ -139,22 +142,22 @@ describe('filters of the plan', () => {
         if (start === null && end === null) return withoutYears;
         return (start ?? -Infinity) <= to && (end ?? Infinity) >= from;
       });
-    await page.getByLabel('Incluir proyectos sin años registrados').uncheck();
-    await page.getByLabel('Desde', { exact: true }).fill('2026');
-    await page.getByLabel('Desde', { exact: true }).press('Enter');
-    await page.getByLabel('Hasta', { exact: true }).fill('2029');
-    await page.getByLabel('Hasta', { exact: true }).press('Tab');
+    await filters().getByLabel('Incluir proyectos sin años registrados').uncheck();
+    await filters().getByLabel('Desde', { exact: true }).fill('2026');
+    await filters().getByLabel('Desde', { exact: true }).press('Enter');
+    await filters().getByLabel('Hasta', { exact: true }).fill('2029');
+    await filters().getByLabel('Hasta', { exact: true }).press('Tab');
     let shown = await workbenchProjects(page);
     expect(shown.filtered).toEqual(codesOf(overlapping(2026, 2029, false)));
     expect(shown.filtered).toEqual(['L2.O1.P1.G9.01', 'L6.O1.P1.G1.03', 'L6.O1.P1.G1.04']);
-    await page.getByLabel('Desde', { exact: true }).fill('2022');
-    await page.getByLabel('Desde', { exact: true }).press('Tab');
-    await page.getByLabel('Hasta', { exact: true }).fill('2022');
-    await page.getByLabel('Hasta', { exact: true }).press('Tab');
+    await filters().getByLabel('Desde', { exact: true }).fill('2022');
+    await filters().getByLabel('Desde', { exact: true }).press('Tab');
+    await filters().getByLabel('Hasta', { exact: true }).fill('2022');
+    await filters().getByLabel('Hasta', { exact: true }).press('Tab');
     shown = await workbenchProjects(page);
     expect(shown.filtered).toEqual(codesOf(overlapping(2022, 2022, false)));
     expect(shown.drawn).toEqual(locatedCodesOf(overlapping(2022, 2022, false)));
-    await page.getByLabel('Incluir proyectos sin años registrados').check();
+    await filters().getByLabel('Incluir proyectos sin años registrados').check();
     shown = await workbenchProjects(page);
     expect(shown.filtered).toEqual(codesOf(overlapping(2022, 2022, true)));
     await clearFilters();
@@ -163,7 +166,7 @@ describe('filters of the plan', () => {
 
   it('counts beside each option what choosing it would leave, and the counts follow the filters', async () => {
     await choose('Lineamiento', 'L6');
-    const options = await page.getByLabel('Estado', { exact: true }).locator('option').allTextContents();
+    const options = await filters().getByLabel('Estado', { exact: true }).locator('option').allTextContents();
     expect(options).toContain('diseño (1)');
     expect(options).toContain('ejecución (1)');
     expect(options).toContain('terminado (0)');

@@ -21,6 +21,8 @@ export function propertiesSchema(layer: LayerDefinition, id: string) {
       ...jsonTypes[property.type],
       ...(property.enum ? { enum: [...property.enum] } : {}),
       ...(property.generated ? { readOnly: true } : {}),
+      // Lifecycle fields change only through their transitions (POST /microbasurales/{id}/transiciones).
+      ...(property.lifecycle ? { readOnly: true, description: 'Cambia solo con las transiciones del ciclo de vida' } : {}),
       ...(property.minimum !== undefined ? { minimum: property.minimum } : {}),
       ...(property.maximum !== undefined ? { maximum: property.maximum } : {}),
       ...(property.type === 'string' && !property.enum ? { maxLength: property.maxLength ?? 2000 } : {}),

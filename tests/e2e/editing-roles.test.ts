@@ -86,14 +86,15 @@ describe('what each role sees of editing', () => {
     expect(await panel.locator('[data-ver-historial]').isVisible()).toBe(true);
     expect(await panel.locator('[data-eliminar]').isVisible()).toBe(false);
 
-    // A new micro-dump: the form offers the statuses and tenures of the catalogue; deck.gl draws it once saved.
+    // A new micro-dump: the form offers the tenures of the catalogue but not the status, which only the lifecycle moves;
+    // deck.gl draws it once saved.
     const spot: [number, number] = [dump!.lon + 0.0006, dump!.lat + 0.0004];
     await panel.locator('[data-nuevo]').click();
     const form = fieldPage.locator('[data-formulario-edicion]');
     await clickMapAt(fieldPage, spot);
     await expect.poll(() => form.locator('[data-geometria]').textContent()).toContain('Arrastre');
     await form.getByLabel('Código').fill('MB-E2E-01');
-    await form.locator('[data-field="estado"] select').selectOption('reportado');
+    expect(await form.locator('[data-field="estado"]').count()).toBe(0);
     await form.getByLabel('Tenencia del terreno').selectOption('publica');
     await form.getByLabel('Superficie estimada (m²)').fill('12.5');
     await form.getByRole('button', { name: 'Guardar' }).click();

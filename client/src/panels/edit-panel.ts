@@ -15,6 +15,7 @@ import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
 import { openBinDialog } from './edit-bin.ts';
 import { mountFeatureForm } from './edit-feature-form.ts';
 import { openHistoryDialog } from './history-panel.ts';
+import { lifecycleSection } from './edit-lifecycle.ts';
 
 const t = es.editing;
 
@@ -56,6 +57,8 @@ export function mountEditPanel(container: HTMLElement, props: EditPanelProps): v
   const historyButton = h('button', { type: 'button', class: 'secondary', 'data-ver-historial': '' }, t.history);
   const selectionActions = h('div', { class: 'edit-actions' }, editButton, deleteButton, historyButton);
   const formBox = h('div', { 'data-edicion-formulario': '' });
+  // A micro-dump's status moves only through the lifecycle, never through the attribute form.
+  const lifecycleBox = h('div', { 'data-ciclo-caja': '' });
   const status = h('div', { class: 'edit-status', role: 'status', 'aria-live': 'polite', 'data-edicion-estado': '' });
 
   let schemas: LayerSchema[] = [];
@@ -80,6 +83,7 @@ export function mountEditPanel(container: HTMLElement, props: EditPanelProps): v
     binButton.hidden = !allowed.remove;
     selectedLine.textContent = !schema ? '' : selected ? t.selected(selected.title) : `${t.noneSelected} ${t.pickHint}`;
     selectionActions.hidden = !selected || formOpen;
+    lifecycleBox.hidden = !selected || formOpen;
     editButton.hidden = !allowed.update;
     deleteButton.hidden = !allowed.remove;
   };
@@ -91,9 +95,21 @@ export function mountEditPanel(container: HTMLElement, props: EditPanelProps): v
       renderControls();
       return;
     }
+    replaceChildren(lifecycleBox);
     try {
       const { feature } = await fetchFeature(schema.id, id);
       selected = { id, title: featureTitle(feature.properties, id) };
+      const estado = feature.properties.estado;
+      if (schema.id === 'microbasurales' && typeof estado === 'string') {
+        replaceChildren(
+          lifecycleBox,
+          lifecycleSection({ id, estado }, async (message) => {
+            await showChange('microbasurales', id, null);
+            await select(id);
+            status.textContent = message;
+          }),
+        );
+      }
     } catch (error) {
       selected = null;
       status.textContent = t.loadFailed((error as Error).message);
@@ -242,6 +258,7 @@ export function mountEditPanel(container: HTMLElement, props: EditPanelProps): v
     h('div', { class: 'edit-actions' }, newButton, kindField, binButton),
     selectedLine,
     selectionActions,
+    lifecycleBox,
     formBox,
     status,
   );

@@ -197,6 +197,14 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
     }
   }
 
+  /** The feature, locked for the rest of the transaction, if it exists and If-Match (when sent) names its version. */
+  async function lockForWrite(tx: Queryable, request: FastifyRequest, reply: FastifyReply, layer: LayerDefinition, id: number) {
+    const current = await lockFeature(tx, layer, id);
+    if (!current) throw notFound(`No existe el elemento «${id}» en la colección «${layer.id}».`, 'featureId');
+    checkIfMatch(request, reply, layer, current);
+    return current;
+  }
+
   const repairOf = (request: FastifyRequest) => (request.query as { reparar?: boolean }).reparar === true;
 
   app.post(
@@ -259,9 +267,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
         throw invalidFeature(`El id del cuerpo (${String(bodyId)}) no es el de la URL (${featureId}).`, 'id');
       const repair = repairOf(request);
       return app.db.transaction(async (tx) => {
-        const current = await lockFeature(tx, layer, id);
-        if (!current) throw notFound(`No existe el elemento «${featureId}» en la colección «${layer.id}».`, 'featureId');
-        checkIfMatch(request, reply, layer, current);
+        const current = await lockForWrite(tx, request, reply, layer, id);
         const input = readFeature(layer, request.body, crs, true, (JSON.parse(current.feature) as StoredShape).properties);
         const notices = [...input.notices, ...(await checkGeometry(tx, layer, input, crs, repair))];
         const stored = await replaceFeature(tx, layer, current, input, crs, repair, request.user!);
@@ -295,9 +301,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
       const repair = repairOf(request);
       const patch = request.body as Record<string, unknown>;
       return app.db.transaction(async (tx) => {
-        const current = await lockFeature(tx, layer, id);
-        if (!current) throw notFound(`No existe el elemento «${featureId}» en la colección «${layer.id}».`, 'featureId');
-        checkIfMatch(request, reply, layer, current);
+        const current = await lockForWrite(tx, request, reply, layer, id);
         const stored = JSON.parse(current.feature) as StoredShape;
         const generated = new Set(layer.properties.filter((property) => property.generated).map((property) => property.name));
         const properties = Object.fromEntries(Object.entries(stored.properties).filter(([name]) => !generated.has(name)));
@@ -331,9 +335,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
       const layer = editableLayer(request, collectionId, 'delete');
       const id = featureIdOf(featureId, layer);
       await app.db.transaction(async (tx) => {
-        const current = await lockFeature(tx, layer, id);
-        if (!current) throw notFound(`No existe el elemento «${featureId}» en la colección «${layer.id}».`, 'featureId');
-        checkIfMatch(request, reply, layer, current);
+        const current = await lockForWrite(tx, request, reply, layer, id);
         await deleteFeature(tx, layer, current, request.user!);
       });
       return reply.status(204).send(null);

@@ -13,6 +13,7 @@ import { textProblem } from '../../editing/text-policy.ts';
 import { transitionProblem, type Estado } from '../../field/lifecycle.ts';
 import { ErrorBody } from '../auth/schemas.ts';
 import { routeValidationError } from '../validation-errors.ts';
+import type { Queryable } from '../../db/database.ts';
 import { byStatusSql, byUnitSql, monthlySql, programmeSql } from './summary-sql.ts';
 
 const tags = ['Microbasurales: ciclo de vida'];
@@ -58,6 +59,26 @@ const SummaryQuery = Type.Object(
 function checkNote(nota: string | null | undefined, field = 'nota') {
   const problem = nota ? textProblem(nota) : null;
   if (problem) throw new ApiError(422, 'invalid_parameter', `La nota ${problem}.`, field);
+}
+
+/** Records a change of a site in the audit trail (same transaction) and returns the site as it is now. */
+async function auditSiteChange(
+  tx: Queryable,
+  user: { id: number; usuario: string },
+  id: number,
+  before: { feature: string },
+  extra: Record<string, unknown> = {},
+): Promise<unknown> {
+  const after = JSON.parse((await lockFeature(tx, sites, id))!.feature) as object;
+  await recordAudit(tx, {
+    user,
+    accion: 'modificar',
+    recurso: 'microbasurales',
+    objetoId: id,
+    antes: JSON.parse(before.feature),
+    despues: { ...after, ...extra },
+  });
+  return after;
 }
 
 /**
@@ -135,16 +156,7 @@ export default async function microbasuralRoutes(fastify: FastifyInstance) {
            values ($1, $2, $3, $4, $5, $6, $7, $8, case when $9::date = ${chileToday} then now() else ($9::date + time '12:00') at time zone 'America/Santiago' end)`,
           [id, site!.estado, body.hacia, body.como ?? null, body.duplicado_de ?? null, body.nota ?? null, user.id, user.usuario, fecha],
         );
-        const after = await lockFeature(tx, sites, id);
-        await recordAudit(tx, {
-          user,
-          accion: 'modificar',
-          recurso: 'microbasurales',
-          objetoId: id,
-          antes: JSON.parse(before.feature),
-          despues: JSON.parse(after!.feature),
-        });
-        return JSON.parse(after!.feature) as unknown;
+        return auditSiteChange(tx, user, id, before);
       });
     },
   );
@@ -208,16 +220,7 @@ export default async function microbasuralRoutes(fastify: FastifyInstance) {
            where m.id = $1`,
           [id],
         );
-        const after = await lockFeature(tx, sites, id);
-        await recordAudit(tx, {
-          user,
-          accion: 'modificar',
-          recurso: 'microbasurales',
-          objetoId: id,
-          antes: JSON.parse(before.feature),
-          despues: { ...(JSON.parse(after!.feature) as object), sobrevuelo: row!.id },
-        });
-        return { id: row!.id, microbasural: JSON.parse(after!.feature) as unknown };
+        return { id: row!.id, microbasural: await auditSiteChange(tx, user, id, before, { sobrevuelo: row!.id }) };
       });
       return reply.status(201).send(survey);
     },

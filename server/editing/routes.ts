@@ -46,9 +46,12 @@ const errors = {
 };
 const FeatureBody = Type.Object(
   {
-    type: Type.Literal('Feature'),
-    geometry: Type.Unknown({ description: 'Geometría GeoJSON del tipo de la capa; en CRS84 salvo que Content-Crs diga otro' }),
-    properties: Type.Unknown({ description: 'Propiedades del catálogo de la capa (ver /collections/{id}/schema)' }),
+    // Optional here on purpose: feature-input.ts checks the body and answers in Spanish, naming the field.
+    type: Type.Optional(Type.String({ description: 'Siempre "Feature"' })),
+    geometry: Type.Optional(
+      Type.Unknown({ description: 'Geometría GeoJSON del tipo de la capa; en CRS84 salvo que Content-Crs diga otro' }),
+    ),
+    properties: Type.Optional(Type.Unknown({ description: 'Propiedades del catálogo de la capa (ver /collections/{id}/schema)' })),
   },
   { additionalProperties: true },
 );
@@ -114,6 +117,12 @@ async function requireJson(request: FastifyRequest) {
     );
   }
 }
+
+/** Who may write comes before what was sent: a stranger gets 401 (or 405, 403), never a remark on the JSON. */
+const writeChecks = (action: Action) => async (request: FastifyRequest) => {
+  editableLayer(request, (request.params as { collectionId: string }).collectionId, action);
+  await requireJson(request);
+};
 
 export interface EditingOptions {
   comunaToleranceM: number;
@@ -211,7 +220,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
     '/collections/:collectionId/items',
     {
       bodyLimit: editBodyLimit,
-      preValidation: requireJson,
+      preValidation: writeChecks('create'),
       schema: {
         summary: 'Crear un elemento',
         description:
@@ -244,7 +253,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
     '/collections/:collectionId/items/:featureId',
     {
       bodyLimit: editBodyLimit,
-      preValidation: requireJson,
+      preValidation: writeChecks('update'),
       schema: {
         summary: 'Reemplazar un elemento',
         description:
@@ -280,7 +289,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
     '/collections/:collectionId/items/:featureId',
     {
       bodyLimit: editBodyLimit,
-      preValidation: requireJson,
+      preValidation: writeChecks('update'),
       schema: {
         summary: 'Modificar parte de un elemento',
         description:

@@ -91,7 +91,8 @@ describe('editing heritage as a planner', () => {
       [createdId],
     );
     expect(stored!.categoria).toBe('Inmueble de Conservación Histórica');
-    expect(stored!.fuente).toContain('Planificadora de Prueba');
+    // The public source names the office, not the person (who drew it is in the audit trail above).
+    expect(stored!.fuente).toBe('Digitalizado en el SIT Vallenar (SECPLA)');
     // One pixel at zoom 16 is about 2 m: the point lands where it was clicked.
     expect(Math.abs(stored!.lon - spot[0])).toBeLessThan(0.0001);
     expect(Math.abs(stored!.lat - spot[1])).toBeLessThan(0.0001);

@@ -198,6 +198,20 @@ describe('hostile and malformed edits: a 4xx with a field, and the database unch
 
   it('refuses a body that is not a Feature, and a content type that is not JSON', async () => {
     expect((await raw('POST', '/collections/patrimonio/items', '[1,2,3]')).statusCode).toBe(400);
+    const empty = await raw('POST', '/collections/patrimonio/items', '{}');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ code: 'invalid_feature', field: 'type' });
+    expect(empty.json().description).toMatch(/debe ser un GeoJSON Feature/);
+    // Who may write is checked before what was sent: the public gets 401 whatever the body.
+    for (const body of ['{}', 'no es JSON']) {
+      const anonymous = await t.app.inject({
+        method: 'POST',
+        url: '/collections/patrimonio/items',
+        headers: { 'content-type': 'text/plain' },
+        payload: body,
+      });
+      expect(anonymous.statusCode).toBe(401);
+    }
     expect((await raw('POST', '/collections/patrimonio/items', JSON.stringify(validHeritage()), 'text/plain')).statusCode).toBe(415);
   });
 

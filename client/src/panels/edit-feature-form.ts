@@ -1,6 +1,5 @@
 import type { Geometry } from 'geojson';
 import { ApiRequestError } from '../api.ts';
-import { session } from '../auth/session.ts';
 import { clearErrors, showError } from '../editing/dialog.ts';
 import { createFeature, replaceFeature, type EditableFeature } from '../editing/feature-api.ts';
 import { singlePart, type DrawnKind, type GeometryEditor } from '../editing/geometry-editor.ts';
@@ -36,11 +35,14 @@ function asLayerType(schema: LayerSchema, geometry: Geometry): Geometry {
   return geometry;
 }
 
-/** What a new feature starts with: where the data came from and how precise it is (both required on every layer). */
+/**
+ * What a new feature starts with: where the data came from and how precise it
+ * is (both required on every layer). The source names the office, not the
+ * person: features are public, and who drew it is in the audit trail.
+ */
 function newValues(schema: LayerSchema): Record<string, unknown> {
-  const person = session().usuario;
   return {
-    ...(schema.properties.fuente && person ? { fuente: `Digitalizado en el SIT Vallenar por ${person.nombre}` } : {}),
+    ...(schema.properties.fuente ? { fuente: 'Digitalizado en el SIT Vallenar (SECPLA)' } : {}),
     ...(schema.properties.precision?.enum?.includes('aproximada') ? { precision: 'aproximada' } : {}),
   };
 }

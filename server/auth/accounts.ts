@@ -27,6 +27,15 @@ export interface Account {
 const accountColumns = 'id, usuario, nombre, rol, activo, demo';
 const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 
+/**
+ * The account name as typed at sign-in, reduced to how accounts are stored
+ * (lower case, no surrounding spaces). The lookup and the login rate limit
+ * both use this, so `ANA.PRUEBA2` and ` ana.prueba2` are one account to both.
+ */
+export function normaliseUsername(usuario: string): string {
+  return usuario.trim().toLowerCase();
+}
+
 export function usernameProblem(usuario: string): string | null {
   return usernamePattern.test(usuario)
     ? null
@@ -90,10 +99,13 @@ export async function updateAccount(
   return row;
 }
 
-/** The account whose password this is, or null; as slow for unknown accounts as for known ones. */
+/**
+ * The account whose password this is, or null; as slow for unknown accounts
+ * as for known ones. The name is looked up normalised (normaliseUsername).
+ */
 export async function checkPassword(db: Queryable, usuario: string, clave: string): Promise<Account | null> {
   const [row] = await db.query<Account & { clave_hash: string }>(`select ${accountColumns}, clave_hash from usuarios where usuario = $1`, [
-    usuario,
+    normaliseUsername(usuario),
   ]);
   if (!row) {
     await verifyPassword(clave, await decoyHash);

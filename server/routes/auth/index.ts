@@ -14,14 +14,17 @@ import {
   setPassword,
 } from '../../auth/accounts.ts';
 import { sessionCookie, unauthenticated } from '../../auth/plugin.ts';
+import { loginLimitDefaults, loginLimits, waitInSpanish } from '../../auth/login-limits.ts';
 import { routeValidationError } from '../validation-errors.ts';
 import { ErrorBody, LoginBody, NewToken, PasswordChange, SessionBody, TokenInfo, TokenParams, TokenRequest } from './schemas.ts';
 
 const tags = ['Sesión y tokens'];
 
 export interface AuthRoutesOptions {
-  /** Failed or successful login attempts allowed per person and address in `loginWindowMs`. */
+  /** Attempts at one account's password (sign-in or password change, from any address) in `loginWindowMs`. */
   loginAttempts?: number;
+  /** Sign-in attempts from one client address, whatever the names tried, in `loginWindowMs`. */
+  loginAttemptsPerAddress?: number;
   loginWindowMs?: number;
 }
 
@@ -38,8 +41,14 @@ function accountError(error: unknown): never {
 export default async function authRoutes(fastify: FastifyInstance, options: AuthRoutesOptions) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.setSchemaErrorFormatter(routeValidationError);
-  // preHandler: the key needs the parsed body (the account name), which onRequest has not read yet.
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(rateLimit, { global: false });
+  const limitOptions = {
+    perAccount: options.loginAttempts ?? loginLimitDefaults.perAccount,
+    perAddress: options.loginAttemptsPerAddress ?? loginLimitDefaults.perAddress,
+    windowMs: options.loginWindowMs ?? loginLimitDefaults.windowMs,
+  };
+  const limits = loginLimits(app, limitOptions);
+  const window = waitInSpanish(Math.round(limitOptions.windowMs / 1000));
 
   function setSessionCookie(request: FastifyRequest, reply: FastifyReply, secret: string) {
     reply.setCookie(sessionCookie, secret, {
@@ -57,25 +66,15 @@ export default async function authRoutes(fastify: FastifyInstance, options: Auth
     {
       schema: {
         summary: 'Iniciar sesión',
-        description:
-          'Abre una sesión con cookie HttpOnly y devuelve el token CSRF para las escrituras. Intentos limitados por dirección y usuario.',
+        description: `Abre una sesión con cookie HttpOnly y devuelve el token CSRF para las escrituras. Intentos limitados por cuenta (${limitOptions.perAccount} cada ${window}, desde cualquier dirección) y por dirección (${limitOptions.perAddress} cada ${window}, cualquiera sea el usuario): 429 con Retry-After.`,
         tags,
         body: LoginBody,
         response: { 200: SessionBody, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
       },
-      config: {
-        rateLimit: {
-          max: options.loginAttempts ?? 10,
-          timeWindow: options.loginWindowMs ?? 5 * 60_000,
-          keyGenerator: (request: FastifyRequest) =>
-            `${request.ip}|${String((request.body as { usuario?: unknown } | undefined)?.usuario ?? '')}`,
-          errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
-            new ApiError(429, 'too_many_attempts', `Demasiados intentos de inicio de sesión; vuelva a intentar en ${context.after}.`),
-        },
-      },
     },
     async (request, reply) => {
-      const account = await checkPassword(app.db, request.body.usuario.trim().toLowerCase(), request.body.clave);
+      await limits.signIn(request, reply, request.body.usuario);
+      const account = await checkPassword(app.db, request.body.usuario, request.body.clave);
       if (!account) throw new ApiError(401, 'invalid_credentials', 'Usuario o contraseña incorrectos.');
       const { secret, csrf } = await openSession(app.db, account.id);
       setSessionCookie(request, reply, secret);
@@ -126,6 +125,7 @@ export default async function authRoutes(fastify: FastifyInstance, options: Auth
     async (request, reply) => {
       const user = request.user;
       if (!user) throw unauthenticated();
+      await limits.passwordCheck(request, reply, user.usuario);
       const account = await checkPassword(app.db, user.usuario, request.body.clave_actual);
       if (!account) throw new ApiError(400, 'invalid_credentials', 'La contraseña actual no es correcta.', 'clave_actual');
       await setPassword(app.db, user.usuario, request.body.clave_nueva).catch(accountError);

@@ -16,8 +16,14 @@ export interface Database extends Queryable {
   readonly mode: DatabaseMode;
   /** Runs `work` in a transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Resolves when the database answers a trivial query. */
+  /** Resolves when the database answers a trivial query (queued behind other work like any query). */
   ping(): Promise<void>;
+  /**
+   * Readiness: true when the database can be reached, false when it cannot.
+   * Never waits behind busy work (a full pool, a long embedded query): busy is
+   * not down. Never throws.
+   */
+  reachable(): Promise<boolean>;
   /** Closes connections (server) or flushes and closes the data directory (embedded). */
   close(): Promise<void>;
 }

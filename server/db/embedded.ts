@@ -1,51 +1,368 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './database.ts';
-import { typeParsers } from './database.ts';
+import { deserializeError, type RequestBody, type WorkerReply, type WorkerRequest, type WorkerStart } from './embedded-protocol.ts';
 import { acquireDirectoryLock } from './directory-lock.ts';
 
-function wrap(target: PGlite | Transaction): Queryable {
-  return {
-    async query<Row>(text: string, params: readonly unknown[] = []) {
-      const result = await target.query<Row>(text, params as unknown[]);
-      return result.rows;
-    },
-    async exec(script: string) {
-      await target.exec(script);
-    },
-  };
+export interface EmbeddedOptions {
+  /** Milliseconds one statement may run before the worker is ended and reopened (nothing committed is lost); 0 = no limit. */
+  statementTimeoutMs?: number;
+  /** Milliseconds a transaction may sit idle between statements before it is rolled back. */
+  idleInTransactionMs?: number;
+  /** Told when the worker is ended and reopened, and why. */
+  onRestart?: (reason: string) => void;
+}
+
+type Job =
+  | { kind: 'query'; text: string; params: readonly unknown[]; resolve(rows: unknown[]): void; reject(error: unknown): void }
+  | { kind: 'exec'; text: string; resolve(): void; reject(error: unknown): void }
+  | { kind: 'begin'; resolve(tx: number): void; reject(error: unknown): void };
+
+interface InFlight {
+  resolve(rows: unknown): void;
+  reject(error: unknown): void;
+  timer: NodeJS.Timeout;
+}
+
+/** The error a statement that ran past its limit gets: PostgreSQL's own code, so it is classified like a server's. */
+function statementTimeout(ms: number): Error {
+  return Object.assign(new Error(`canceling statement due to statement timeout (${ms} ms)`), { code: '57014' });
+}
+
+/** The error of work lost because the worker ended: a connection failure, as a server's crash would be. */
+function connectionLost(reason: string): Error {
+  return Object.assign(new Error(`Connection terminated: ${reason}`), { code: '08006' });
+}
+
+const workerUrl = new URL('./embedded-worker.ts', import.meta.url);
+// tsx's ESM API; resolved from its package folder because require.resolve picks the CommonJS build.
+const tsxApi = pathToFileURL(
+  path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+).href;
+
+/**
+ * Starts the worker thread. Node 20 does not pass the TypeScript loader on
+ * to workers, so a two-line bootstrap loads the worker's module through tsx's
+ * API (the runtime `npm start` already uses).
+ */
+function startWorker(dataDir: string | null): Worker {
+  const start: WorkerStart = { dataDir };
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(bootstrap, { eval: true, workerData: start });
 }
 
 /**
- * Opens (creating on first use) the embedded PostgreSQL + PostGIS in `dataDir`.
- * Pass `memory://` for a throw-away database. Only one process may hold a
- * data directory: a second one is refused with a clear error.
+ * The embedded PostgreSQL + PostGIS (PGlite) run in a worker thread so that a
+ * long query never stops the event loop: `/health`, cached tiles, static
+ * files and other requests go on while it runs.
+ *
+ * PGlite is one single-user backend, so statements run one at a time. This
+ * side keeps the queue: a statement is sent to the worker only when the
+ * worker is idle (or, inside a transaction, when it belongs to the open
+ * transaction), so the time a statement takes in the worker is known and
+ * limited. A statement past `statementTimeoutMs` ends the worker
+ * (`terminate`) and a new one reopens the same data directory: PGlite syncs
+ * each commit to disk, so committed work survives and the open transaction
+ * is lost, as a PostgreSQL crash would do.
  */
-export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
+export class EmbeddedDatabase implements Database {
+  readonly mode = 'embedded' as const;
+  private worker!: Worker;
+  private state: 'opening' | 'open' | 'restarting' | 'failed' | 'closed' = 'opening';
+  private readonly queue: Job[] = [];
+  private readonly inFlight = new Map<number, InFlight>();
+  private nextId = 1;
+  private nextTx = 1;
+  /** A non-transaction statement is in the worker. */
+  private busy = false;
+  /** The transaction that holds the database, with the worker generation it was opened in. */
+  private activeTx: { id: number; generation: number; idle: NodeJS.Timeout | null } | null = null;
+  private generation = 0;
+  private opened!: Promise<void>;
+  private statementTimeoutMs: number;
+  private idleInTransactionMs: number;
+
+  constructor(
+    private readonly dataDir: string | null,
+    private readonly options: EmbeddedOptions = {},
+  ) {
+    this.statementTimeoutMs = options.statementTimeoutMs ?? 15_000;
+    this.idleInTransactionMs = options.idleInTransactionMs ?? this.statementTimeoutMs * 2;
+  }
+
+  /** Sets the statement time limit (0 = none) and the idle-in-transaction limit (twice it). */
+  setStatementTimeout(ms: number): void {
+    this.statementTimeoutMs = ms;
+    this.idleInTransactionMs = ms * 2;
+  }
+
+  /** Starts (or restarts) the worker and resolves when it has opened the database. */
+  open(): Promise<void> {
+    this.generation += 1;
+    const generation = this.generation;
+    const worker = startWorker(this.dataDir);
+    this.worker = worker;
+    this.opened = new Promise<void>((resolve, reject) => {
+      const onReply = (reply: WorkerReply) => {
+        if (reply.id !== 0) return this.settle(reply);
+        if (reply.ok) {
+          this.state = 'open';
+          resolve();
+          this.pump();
+        } else {
+          this.state = 'failed';
+          reject(deserializeError(reply.error));
+          this.failQueue(connectionLost('no se pudo abrir la base de datos embebida'));
+        }
+      };
+      worker.on('message', onReply);
+      worker.on('error', (error) => {
+        if (generation !== this.generation) return;
+        if (this.state === 'opening') {
+          this.state = 'failed';
+          reject(error);
+          return;
+        }
+        void this.restart(`error en el hilo de la base de datos: ${error.message}`);
+      });
+      worker.on('exit', () => {
+        if (generation !== this.generation || this.state === 'closed' || this.state === 'restarting') return;
+        if (this.state === 'opening') {
+          this.state = 'failed';
+          reject(new Error('El hilo de la base de datos embebida terminó al abrir.'));
+          return;
+        }
+        void this.restart('el hilo de la base de datos terminó');
+      });
+    });
+    return this.opened;
+  }
+
+  /** True while the worker is open and taking statements (readiness); false while it reopens or failed. */
+  get available(): boolean {
+    return this.state === 'open';
+  }
+
+  query<Row = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return new Promise<Row[]>((resolve, reject) => {
+      this.enqueue({ kind: 'query', text, params, resolve: resolve as (rows: unknown[]) => void, reject });
+    });
+  }
+
+  exec(script: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => this.enqueue({ kind: 'exec', text: script, resolve, reject }));
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const txId = await new Promise<number>((resolve, reject) => this.enqueue({ kind: 'begin', resolve, reject }));
+    const generation = this.generation;
+    let closed = false;
+    const inTx = <R>(request: RequestBody): Promise<R> => {
+      if (closed) return Promise.reject(new Error('La transacción ya terminó.'));
+      if (generation !== this.generation) {
+        return Promise.reject(connectionLost('la transacción se perdió al reiniciar la base de datos embebida'));
+      }
+      if (this.activeTx?.id !== txId) {
+        const idle = `transaction rolled back after ${this.idleInTransactionMs} ms idle in transaction`;
+        return Promise.reject(Object.assign(new Error(idle), { code: '25P03' }));
+      }
+      this.clearIdle();
+      return this.send<R>(request).finally(() => this.armIdle(txId));
+    };
+    const tx: Queryable = {
+      query: <Row>(text: string, params: readonly unknown[] = []) => inTx<Row[]>({ kind: 'query', text, params, tx: txId }),
+      exec: (text: string) => inTx<void>({ kind: 'exec', text, tx: txId }),
+    };
+    try {
+      const result = await work(tx);
+      await inTx({ kind: 'commit', tx: txId });
+      return result;
+    } catch (error) {
+      if (generation === this.generation && this.activeTx?.id === txId) {
+        await this.send({ kind: 'rollback', tx: txId }).catch(() => {});
+      }
+      throw error;
+    } finally {
+      closed = true;
+      if (this.activeTx?.id === txId) {
+        this.clearIdle();
+        this.activeTx = null;
+        this.pump();
+      }
+    }
+  }
+
+  /** Readiness never queues behind a long query: the worker is up, or it is reopening (or failed). */
+  async reachable(): Promise<boolean> {
+    return this.available;
+  }
+
+  async ping(): Promise<void> {
+    await this.query('select 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.state === 'closed') return;
+    const wasOpen = this.state === 'open';
+    this.state = 'closed';
+    this.failQueue(connectionLost('la base de datos se está cerrando'));
+    if (wasOpen) {
+      const id = this.nextId++;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        this.inFlight.set(id, { resolve: () => resolve(), reject: () => resolve(), timer });
+        this.worker.postMessage({ id, kind: 'close' } satisfies WorkerRequest);
+      });
+    }
+    await this.worker.terminate();
+  }
+
+  private enqueue(job: Job): void {
+    if (this.state === 'failed' || this.state === 'closed') {
+      job.reject(connectionLost('la base de datos embebida no está disponible'));
+      return;
+    }
+    this.queue.push(job);
+    this.pump();
+  }
+
+  /** Sends the next queued job when nothing holds the worker. */
+  private pump(): void {
+    while (this.state === 'open' && !this.busy && !this.activeTx && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      if (job.kind === 'begin') {
+        const id = this.nextTx++;
+        this.activeTx = { id, generation: this.generation, idle: null };
+        this.send({ kind: 'begin', tx: id }).then(
+          () => {
+            this.armIdle(id);
+            job.resolve(id);
+          },
+          (error: unknown) => {
+            if (this.activeTx?.id === id) this.activeTx = null;
+            job.reject(error);
+            this.pump();
+          },
+        );
+        return;
+      }
+      this.busy = true;
+      const sent =
+        job.kind === 'query'
+          ? this.send<unknown[]>({ kind: 'query', text: job.text, params: job.params }).then(job.resolve)
+          : this.send<void>({ kind: 'exec', text: job.text }).then(() => job.resolve());
+      const generation = this.generation;
+      sent.catch(job.reject).finally(() => {
+        if (generation !== this.generation) return;
+        this.busy = false;
+        this.pump();
+      });
+    }
+  }
+
+  /** Posts one request to the worker with the statement time limit running. */
+  private send<R = unknown>(request: RequestBody): Promise<R> {
+    const id = this.nextId++;
+    const limit = this.statementTimeoutMs;
+    return new Promise<R>((resolve, reject) => {
+      const timer = setTimeout(
+        () => {
+          this.inFlight.delete(id);
+          reject(statementTimeout(limit));
+          void this.restart(`una sentencia superó ${limit} ms`);
+        },
+        // No limit is a timer that never fires in practice (about 24 days).
+        limit > 0 ? limit : 2 ** 31 - 1,
+      );
+      this.inFlight.set(id, { resolve: resolve as (rows: unknown) => void, reject, timer });
+      this.worker.postMessage({ ...request, id } as WorkerRequest);
+    });
+  }
+
+  private settle(reply: WorkerReply): void {
+    const pending = this.inFlight.get(reply.id);
+    if (!pending) return;
+    this.inFlight.delete(reply.id);
+    clearTimeout(pending.timer);
+    if (reply.ok) pending.resolve(reply.rows);
+    else pending.reject(deserializeError(reply.error));
+  }
+
+  private armIdle(txId: number): void {
+    const active = this.activeTx;
+    if (!active || active.id !== txId || this.state !== 'open' || this.idleInTransactionMs <= 0) return;
+    this.clearIdle();
+    active.idle = setTimeout(() => {
+      if (this.activeTx?.id !== txId) return;
+      // The transaction's owner went quiet: roll it back so the queue moves; its next statement fails.
+      this.activeTx = null;
+      this.send({ kind: 'rollback', tx: txId })
+        .catch(() => {})
+        .finally(() => this.pump());
+    }, this.idleInTransactionMs);
+  }
+
+  private clearIdle(): void {
+    if (this.activeTx?.idle) {
+      clearTimeout(this.activeTx.idle);
+      this.activeTx.idle = null;
+    }
+  }
+
+  private failQueue(error: Error): void {
+    for (const job of this.queue.splice(0)) job.reject(error);
+  }
+
+  /**
+   * Ends the worker and opens a new one over the same data directory. Work in
+   * the old worker fails as a lost connection; queued statements wait and
+   * then run in the new worker.
+   */
+  private async restart(reason: string): Promise<void> {
+    if (this.state === 'restarting' || this.state === 'closed') return;
+    this.state = 'restarting';
+    this.options.onRestart?.(reason);
+    const old = this.worker;
+    const lost = connectionLost(reason);
+    for (const [id, pending] of this.inFlight) {
+      clearTimeout(pending.timer);
+      this.inFlight.delete(id);
+      pending.reject(lost);
+    }
+    this.clearIdle();
+    this.activeTx = null;
+    this.busy = false;
+    await old.terminate().catch(() => {});
+    if ((this.state as string) === 'closed') return;
+    await this.open().catch(() => {});
+  }
+}
+
+/**
+ * Opens (creating on first use) the embedded PostgreSQL + PostGIS in `dataDir`,
+ * in its own worker thread. Pass `memory://` for a throw-away database (it
+ * does not survive a time-limit restart). Only one process may hold a data
+ * directory: a second one is refused with a clear error.
+ */
+export async function openEmbeddedDatabase(dataDir: string, options: EmbeddedOptions = {}): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? async () => {} : await acquireDirectoryLock(dataDir);
   if (!inMemory) await mkdir(dataDir, { recursive: true });
-  let pglite: PGlite;
+  const database = new EmbeddedDatabase(inMemory ? null : dataDir, options);
   try {
-    const parsers = Object.fromEntries(Object.entries(typeParsers).map(([oid, parse]) => [Number(oid), parse]));
-    pglite = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { postgis }, parsers });
+    await database.open();
   } catch (error) {
+    await database.close().catch(() => {});
     await release();
     throw error;
   }
-  const base = wrap(pglite);
-  return {
-    mode: 'embedded',
-    query: base.query,
-    exec: base.exec,
-    transaction: (work) => pglite.transaction((tx) => work(wrap(tx))),
-    async ping() {
-      await pglite.query('select 1');
-    },
-    async close() {
-      if (!pglite.closed) await pglite.close();
-      await release();
-    },
+  const close = database.close.bind(database);
+  database.close = async () => {
+    await close();
+    await release();
   };
+  return database;
 }

@@ -15,5 +15,10 @@ export async function openDatabase(config: Config, log: Pick<FastifyBaseLogger, 
       onIdleError: (error) => log.warn({ err: { message: error.message } }, 'conexión inactiva perdida con la base de datos'),
     });
   }
-  return openEmbeddedDatabase(config.dataDir);
+  // No time limit while migrations and seeds run (creating PostGIS in a new data folder takes ~17 s);
+  // prepareDatabase sets the configured limit once the database is ready to serve.
+  return openEmbeddedDatabase(config.dataDir, {
+    statementTimeoutMs: 0,
+    onRestart: (reason) => log.warn({ reason }, 'base de datos embebida reiniciada; lo confirmado se conserva'),
+  });
 }

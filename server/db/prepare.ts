@@ -2,11 +2,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import { layers } from '../catalog/index.ts';
 import { redactUrl, type Config } from '../config.ts';
 import type { Database } from './database.ts';
+import { EmbeddedDatabase } from './embedded.ts';
 import { migrate } from './migrate.ts';
 import { openDatabase } from './open.ts';
 import { seedLayers } from './seed.ts';
 import { seedPlan } from '../plan/seed-plan.ts';
-import { isDatabaseUnavailable } from './unavailable.ts';
+import { isDatabaseUnavailable } from './faults.ts';
 
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
 
@@ -41,6 +42,7 @@ export async function prepareDatabase(config: Config, log: Log, options: { seed?
       const projects = await seedPlan(db);
       if (projects > 0) log.info({ projects }, 'PLADECO 2022–2029 cargado');
     }
+    if (db instanceof EmbeddedDatabase) db.setStatementTimeout(config.statementTimeoutMs);
     log.info({ ms: Date.now() - started }, 'base de datos preparada');
     return db;
   } catch (error) {

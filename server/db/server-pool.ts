@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
 import { typeParsers } from './database.ts';
+import { databaseFault } from './faults.ts';
 
 export interface ServerPoolOptions {
   connectionString: string;
@@ -44,6 +45,7 @@ export function openServerDatabase(options: ServerPoolOptions): Database {
     types,
   });
   pool.on('error', options.onIdleError);
+  const probe = readinessProbe(options);
   const base = wrap(pool);
   return {
     mode: 'server',
@@ -51,23 +53,79 @@ export function openServerDatabase(options: ServerPoolOptions): Database {
     exec: base.exec,
     async transaction(work) {
       const client = await pool.connect();
+      // pg-pool drops its own error listener while a client is checked out: without ours, a backend that dies
+      // mid-transaction (pg_terminate_backend, a crash) emits an unhandled 'error' and ends the process.
+      let lost: Error | null = null;
+      const onError = (error: Error) => {
+        lost = error;
+        options.onIdleError(error);
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await work(wrap(client));
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
+        if (databaseFault(error) === 'unavailable') lost ??= error as Error;
+        if (!lost) await client.query('rollback').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        // A client whose connection failed is destroyed, not returned to the pool; it keeps a listener for late errors.
+        client.release(lost ?? undefined);
+        client.removeListener('error', onError);
+        if (lost) client.on('error', () => {});
       }
     },
     async ping() {
       await pool.query('select 1');
     },
+    reachable: () => probe.reachable(),
     async close() {
+      await probe.close();
       await pool.end();
+    },
+  };
+}
+
+/**
+ * Readiness on its own connection, outside the pool: a pool whose every
+ * connection is busy with long analyses is busy, not down, and a load
+ * balancer must not take the node out for it. The connection is opened on
+ * first use and again after any failure.
+ */
+function readinessProbe(options: ServerPoolOptions) {
+  let client: pg.Client | null = null;
+  const drop = () => {
+    const old = client;
+    client = null;
+    old?.end().catch(() => {});
+  };
+  return {
+    async reachable(): Promise<boolean> {
+      try {
+        if (!client) {
+          const fresh = new pg.Client({
+            connectionString: options.connectionString,
+            connectionTimeoutMillis: Math.min(options.connectTimeoutMs, 2_000),
+            query_timeout: 2_000,
+            application_name: 'sit-vallenar-readiness',
+          });
+          fresh.on('error', () => drop());
+          client = fresh;
+          await fresh.connect();
+        }
+        await client.query('select 1');
+        return true;
+      } catch {
+        drop();
+        return false;
+      }
+    },
+    async close() {
+      const old = client;
+      client = null;
+      await old?.end().catch(() => {});
     },
   };
 }

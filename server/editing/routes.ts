@@ -22,6 +22,7 @@ import {
 import { etagListed, etagOf } from './feature-version.ts';
 import { geometryCheckSql, validityReason } from './geometry-sql.ts';
 import type { Queryable } from '../db/database.ts';
+import { databaseFault } from '../db/faults.ts';
 
 const tags = ['Edición (OGC API – Features Parte 4)'];
 const featureIdPattern = /^(0|[1-9]\d{0,15})$/;
@@ -156,6 +157,7 @@ export default async function editingRoutes(app: FastifyInstance, options: Editi
         distancia_m: number | null;
       }>(geometryCheckSql(layer, crs, repair), [JSON.stringify(input.geometry), options.comunaToleranceM])
       .catch((error: unknown) => {
+        if (databaseFault(error)) throw error;
         throw invalidFeature(`PostGIS no pudo leer la geometría: ${(error as Error).message}`, 'geometry');
       });
     const notices: string[] = [];

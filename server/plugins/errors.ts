@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ApiError, type ErrorBody } from '../errors.ts';
-import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { databaseFault, faultAnswers } from '../db/faults.ts';
 
 /** Spanish messages for Fastify's own client errors, by Fastify error code. */
 const fastifyMessages: Record<string, string> = {
@@ -29,7 +29,8 @@ function validationBody(error: FastifyError): ErrorBody {
 
 /**
  * The one exit for errors: a JSON body with a code and a Spanish description,
- * never a stack trace or a connection string. An unreachable database is 503.
+ * never a stack trace or a connection string. A fault of the database
+ * (unreachable, timed out, busy: db/faults.ts) is a 503 with Retry-After.
  */
 export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -40,12 +41,14 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       return reply.status(error.statusCode).send(body);
     }
     if (error.validation) return reply.status(400).send(validationBody(error));
-    if (isDatabaseUnavailable(error)) {
-      request.log.warn({ code: (error as { code?: string }).code }, 'base de datos no disponible');
-      return reply.status(503).header('Retry-After', '5').send({
-        code: 'database_unavailable',
-        description: 'La base de datos no está disponible en este momento; reintente en unos segundos.',
-      });
+    const fault = databaseFault(error);
+    if (fault) {
+      const answer = faultAnswers[fault];
+      request.log.warn({ fault, code: (error as { code?: string }).code }, 'falla de la base de datos');
+      return reply
+        .status(503)
+        .header('Retry-After', String(answer.retryAfter))
+        .send({ code: answer.code, description: answer.description });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

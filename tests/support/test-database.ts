@@ -73,7 +73,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sit-test-'));
   const dataDir = path.join(dir, 'pglite');
   await cp(embeddedTemplateDir, dataDir, { recursive: true });
-  const db = await openEmbeddedDatabase(dataDir);
+  const db = await openEmbeddedDatabase(dataDir, { statementTimeoutMs: 30_000 });
   const config = loadConfig({}, { dataDir, logLevel: 'silent', seed: false, tileVersionTtlMs: 0 });
   return {
     db,

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { csvTable } from '../../analysis/csv.ts';
 import { findLayer } from '../../catalog/index.ts';
 import { quoteIdent } from '../../db/sql.ts';
 import { ApiError } from '../../errors.ts';
 import { escapeXml } from './bar-chart.ts';
-import { toCsv } from './semiannual.ts';
 import type { ExportQueryType } from './schemas.ts';
 
 /** Attributes exported for each project (columns of the view proyectos_plan). */
@@ -71,9 +71,10 @@ export function toGeoJson(rows: ExportRow[]): FeatureCollection {
 
 /** CSV: the attributes, the geometry as WKT (EPSG:4326, lon lat) and a representative point. */
 export function toProjectsCsv(rows: ExportRow[]): string {
-  return toCsv(
+  return csvTable(
     [...exportColumns, 'wkt', 'lon', 'lat'],
     rows.map((row) => [...exportColumns.map((name) => row[name]), row.wkt, row.lon, row.lat]),
+    { bom: false },
   );
 }
 

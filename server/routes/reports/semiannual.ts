@@ -1,3 +1,4 @@
+import { csvTable } from '../../analysis/csv.ts';
 import type { Queryable } from '../../db/database.ts';
 import { rollupPlan, rollupRule, type RollupNode, type RollupNodeRow, type RollupProjectRow } from '../../plan/rollup.ts';
 import * as sql from './report-sql.ts';
@@ -188,17 +189,6 @@ export async function buildSemiannualReport(db: Queryable, anio: number, semestr
   };
 }
 
-const csvField = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-/** RFC 4180 CSV (comma, CRLF) from a header and rows. */
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
 /** The report's data annex: one row per project with its progress at the cut-off date. */
 export async function reportAnnexCsv(db: Queryable, report: SemiannualReport): Promise<string> {
   const rows = await db.query<Record<string, unknown>>(sql.annexSql);
@@ -222,7 +212,7 @@ export async function reportAnnexCsv(db: Queryable, report: SemiannualReport): P
     'evaluado_igualdad_genero',
     'unidades_vecinales',
   ];
-  return toCsv(
+  return csvTable(
     header,
     rows.map((row) => {
       const node = progress.get(String(row.codigo));
@@ -242,6 +232,7 @@ export async function reportAnnexCsv(db: Queryable, report: SemiannualReport): P
         row.unidades_vecinales,
       ];
     }),
+    { bom: false },
   );
 }
 

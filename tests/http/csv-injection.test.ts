@@ -72,9 +72,9 @@ describe('every CSV the SIT serves neutralises cells a spreadsheet would run as 
       headers: await authHeaders(t.app, 'admin'),
     });
     expect(response.statusCode).toBe(200);
-    const row = recordsOf(response.body).find((record) => record.objeto_id.includes('HYPERLINK'));
+    const row = recordsOf(response.body).find((record) => record.objeto_id?.includes('HYPERLINK'));
     expect(row?.objeto_id).toBe(neutralised);
-    expect(JSON.parse(row!.despues)).toEqual({ nombre: formula });
+    expect(JSON.parse(row?.despues ?? 'null')).toEqual({ nombre: formula });
     expect(response.body).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 });

@@ -194,6 +194,18 @@ export async function revokeToken(db: Queryable, userId: number, tokenId: number
   return rows.length > 0;
 }
 
+/**
+ * Revokes every personal token of the account still in force and returns how
+ * many: after a password change, tokens made by whoever knew the old
+ * password must stop working too.
+ */
+export async function revokeAllTokens(db: Queryable, userId: number): Promise<number> {
+  const rows = await db.query('update api_tokens set revocado_en = now() where usuario_id = $1 and revocado_en is null returning id', [
+    userId,
+  ]);
+  return rows.length;
+}
+
 export async function tokenUser(db: Queryable, token: string): Promise<SessionUser | null> {
   const [row] = await db.query<Account>(
     `update api_tokens t set ultimo_uso = now()

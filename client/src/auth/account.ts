@@ -11,10 +11,18 @@ export interface TokenInfo {
   ultimo_uso: string | null;
 }
 
-/** Changes the signed-in person's password; the server then ends every session, so the page becomes anonymous. */
-export async function changePassword(claveActual: string, claveNueva: string): Promise<void> {
-  await sendJson('POST', '/auth/clave', { clave_actual: claveActual, clave_nueva: claveNueva });
+/**
+ * Changes the signed-in person's password; the server then ends every
+ * session, so the page becomes anonymous, and revokes every personal token.
+ * Returns how many tokens were revoked.
+ */
+export async function changePassword(claveActual: string, claveNueva: string): Promise<number> {
+  const { body } = await sendJson<{ tokens_revocados: number }>('POST', '/auth/clave', {
+    clave_actual: claveActual,
+    clave_nueva: claveNueva,
+  });
   await refreshSession();
+  return body.tokens_revocados;
 }
 
 export function listTokens(): Promise<TokenInfo[]> {

@@ -22,6 +22,10 @@ export const accountTexts = {
   repeatPassword: 'Repita la contraseña nueva',
   passwordsDiffer: 'Las dos contraseñas nuevas no coinciden.',
   passwordChanged: 'Contraseña cambiada. Por seguridad se cerraron sus sesiones: inicie sesión con la contraseña nueva.',
+  tokensRevoked: (count: number) =>
+    count === 1
+      ? 'También se revocó su token personal (QGIS, GDAL o scripts): cree uno nuevo en «Tokens personales» si lo necesita.'
+      : `También se revocaron sus ${count} tokens personales (QGIS, GDAL o scripts): cree otros en «Tokens personales» si los necesita.`,
   save: 'Guardar',
   tokens: 'Tokens personales',
   tokensIntro:

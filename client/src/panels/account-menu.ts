@@ -49,7 +49,7 @@ export function openSignInDialog(notice?: string): void {
   usuario.focus();
 }
 
-/** Change of one's own password; the server ends every session, so the person signs in again. */
+/** Change of one's own password; the server ends every session and revokes every personal token, so the person signs in again. */
 function openPasswordDialog(): void {
   const dialog = openDialog(t.changePassword, t.close, { 'data-dialogo-clave': '' });
   const current = h('input', { type: 'password', autocomplete: 'current-password' });
@@ -79,9 +79,9 @@ function openPasswordDialog(): void {
       return;
     }
     try {
-      await changePassword(current.value, next.value);
+      const revoked = await changePassword(current.value, next.value);
       dialog.close();
-      openSignInDialog(t.passwordChanged);
+      openSignInDialog(revoked > 0 ? `${t.passwordChanged} ${t.tokensRevoked(revoked)}` : t.passwordChanged);
     } catch (error) {
       // The server names the new password `clave` (its account rules) and the current one `clave_actual`.
       showError(form, general, error, (name) => (name === 'clave' ? 'clave_nueva' : name));

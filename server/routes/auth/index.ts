@@ -9,6 +9,7 @@ import {
   createToken,
   listTokens,
   openSession,
+  revokeAllTokens,
   revokeToken,
   sessionHours,
   setPassword,
@@ -16,7 +17,17 @@ import {
 import { sessionCookie, unauthenticated } from '../../auth/plugin.ts';
 import { loginLimitDefaults, loginLimits, waitInSpanish } from '../../auth/login-limits.ts';
 import { routeValidationError } from '../validation-errors.ts';
-import { ErrorBody, LoginBody, NewToken, PasswordChange, SessionBody, TokenInfo, TokenParams, TokenRequest } from './schemas.ts';
+import {
+  ErrorBody,
+  LoginBody,
+  NewToken,
+  PasswordChange,
+  PasswordChanged,
+  SessionBody,
+  TokenInfo,
+  TokenParams,
+  TokenRequest,
+} from './schemas.ts';
 
 const tags = ['Sesión y tokens'];
 
@@ -116,10 +127,11 @@ export default async function authRoutes(fastify: FastifyInstance, options: Auth
     {
       schema: {
         summary: 'Cambiar la propia contraseña',
-        description: 'Cierra todas las sesiones de la cuenta; hay que volver a iniciar sesión.',
+        description:
+          'Cierra todas las sesiones de la cuenta (también esta: hay que volver a iniciar sesión) y revoca todos sus tokens personales, porque quien conocía la contraseña anterior pudo crearlos; la respuesta dice cuántos se revocaron. Los intentos con una contraseña actual equivocada cuentan en el límite de intentos de la cuenta.',
         tags,
         body: PasswordChange,
-        response: { 204: { type: 'null' }, 400: ErrorBody, 401: ErrorBody },
+        response: { 200: PasswordChanged, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -128,10 +140,16 @@ export default async function authRoutes(fastify: FastifyInstance, options: Auth
       await limits.passwordCheck(request, reply, user.usuario);
       const account = await checkPassword(app.db, user.usuario, request.body.clave_actual);
       if (!account) throw new ApiError(400, 'invalid_credentials', 'La contraseña actual no es correcta.', 'clave_actual');
-      await setPassword(app.db, user.usuario, request.body.clave_nueva).catch(accountError);
+      const revoked = await app.db
+        .transaction(async (tx) => {
+          await setPassword(tx, user.usuario, request.body.clave_nueva);
+          return revokeAllTokens(tx, user.id);
+        })
+        .catch(accountError);
       app.forgetCredentials();
       reply.clearCookie(sessionCookie, { path: '/' });
-      return reply.status(204).send(null);
+      request.log.info({ usuario: user.usuario, tokens_revocados: revoked }, 'contraseña cambiada');
+      return { tokens_revocados: revoked };
     },
   );
 

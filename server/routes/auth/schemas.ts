@@ -36,6 +36,10 @@ export const PasswordChange = Type.Object(
   { additionalProperties: false },
 );
 
+export const PasswordChanged = Type.Object({
+  tokens_revocados: Type.Integer({ minimum: 0, description: 'Cuántos tokens personales vigentes se revocaron con el cambio' }),
+});
+
 export const TokenRequest = Type.Object(
   {
     nombre: Type.String({ minLength: 1, maxLength: 80, description: 'Para reconocerlo, por ejemplo «QGIS oficina»' }),

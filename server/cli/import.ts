@@ -8,10 +8,12 @@ import {
   formatReport,
   importFile,
   ImportError,
+  readImportSource,
   supportedFormats,
   type ImportMode,
   type ImportOptions,
   type ImportProgress,
+  type SourceData,
 } from '../import/index.ts';
 import { checkOptions, layerFor } from '../import/options.ts';
 import { consoleLog } from './console-log.ts';
@@ -111,6 +113,13 @@ function progressBar(): { onProgress?: (progress: ImportProgress) => void; stop:
   };
 }
 
+/** Prints a refused import: the reason in Spanish, or with --json the code, the reason and the report so far. */
+function printRefusal(error: ImportError, json: boolean): number {
+  if (json) console.log(JSON.stringify({ error: { code: error.code, message: error.message }, report: error.report ?? null }, null, 2));
+  else console.error(error.message);
+  return error.isUsageError ? 2 : 1;
+}
+
 async function main(): Promise<number> {
   let options: ReturnType<typeof parseCommandLine>;
   try {
@@ -126,6 +135,14 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+  // The file is read before the database is opened: a file that cannot be imported never starts it.
+  let source: SourceData;
+  try {
+    source = await readImportSource(options);
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return printRefusal(error, options.json);
+  }
   let db: Database;
   try {
     db = await prepareDatabase(loadConfig(), consoleLog);
@@ -135,17 +152,14 @@ async function main(): Promise<number> {
   }
   const progress = progressBar();
   try {
-    const report = await importFile(db, { ...options, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+    const report = await importFile(db, { ...options, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) }, source);
     progress.stop();
     console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
     return 0;
   } catch (error) {
     progress.stop();
     if (!(error instanceof ImportError)) throw error;
-    if (options.json)
-      console.log(JSON.stringify({ error: { code: error.code, message: error.message }, report: error.report ?? null }, null, 2));
-    else console.error(error.message);
-    return error.isUsageError ? 2 : 1;
+    return printRefusal(error, options.json);
   } finally {
     await db.close();
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import JSZip from 'jszip';
+import { withArchive } from './archive.ts';
 import { ImportError } from './errors.ts';
+import type { ArchiveLimits } from './limits.ts';
 import type { ImportFormat } from './types.ts';
 
 const byExtension: Record<string, ImportFormat> = {
@@ -19,18 +20,9 @@ export const supportedFormats =
 
 const startsWith = (bytes: Uint8Array, text: string) => Buffer.from(bytes.subarray(0, text.length)).toString('latin1') === text;
 
-/** What a .zip holds: a zipped shapefile, or a KMZ saved with the wrong extension. */
-async function zipFormat(bytes: Uint8Array, file: string): Promise<ImportFormat> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    throw new ImportError(
-      'truncated_file',
-      `El archivo comprimido «${path.basename(file)}» está dañado o incompleto (${(error as Error).message}).`,
-    );
-  }
-  const names = Object.keys(zip.files).filter((name) => !name.startsWith('__MACOSX/'));
+/** What a .zip holds (from its central directory only): a zipped shapefile, or a KMZ saved with the wrong extension. */
+async function zipFormat(file: string, limits: ArchiveLimits): Promise<ImportFormat> {
+  const names = await withArchive(file, limits, async (archive) => archive.entries.map((entry) => entry.name));
   if (names.some((name) => /\.shp$/i.test(name))) return 'shapefile';
   if (names.some((name) => /\.kml$/i.test(name))) return 'kmz';
   throw new ImportError(
@@ -41,23 +33,24 @@ async function zipFormat(bytes: Uint8Array, file: string): Promise<ImportFormat>
 
 /**
  * The format of a file, from its extension and, when that says nothing, from
- * its first bytes. An empty or unknown file is refused here with a reason.
+ * its first bytes (a few KiB). An archive is listed, not inflated.
+ * An empty or unknown file is refused here with a reason.
  */
-export async function detectFormat(file: string, bytes: Uint8Array): Promise<ImportFormat> {
+export async function detectFormat(file: string, bytes: Uint8Array, limits: ArchiveLimits): Promise<ImportFormat> {
   if (bytes.length === 0) throw new ImportError('empty_file', `El archivo «${path.basename(file)}» está vacío (0 bytes).`);
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.zip') return zipFormat(bytes, file);
+  if (extension === '.zip') return zipFormat(file, limits);
   const known = byExtension[extension];
   if (known) return known;
-  if (startsWith(bytes, 'PK')) return zipFormat(bytes, file);
+  if (startsWith(bytes, 'PK')) return zipFormat(file, limits);
   if (startsWith(bytes, 'SQLite format 3\0')) return 'geopackage';
-  const head = new TextDecoder('utf-8')
+  const text = new TextDecoder('utf-8')
     .decode(bytes.subarray(0, 2048))
     .replace(/^\uFEFF/, '')
     .trimStart();
-  if (head.startsWith('{')) return 'geojson';
-  if (head.startsWith('<') && /<kml[\s>]/.test(head)) return 'kml';
-  if (head.startsWith('<') && /<gpx[\s>]/.test(head)) return 'gpx';
+  if (text.startsWith('{')) return 'geojson';
+  if (text.startsWith('<') && /<kml[\s>]/.test(text)) return 'kml';
+  if (text.startsWith('<') && /<gpx[\s>]/.test(text)) return 'gpx';
   throw new ImportError(
     'unknown_format',
     `No se reconoce el formato de «${path.basename(file)}». Formatos admitidos: ${supportedFormats}.`,

@@ -1,20 +1,17 @@
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Database, Queryable } from '../db/database.ts';
 import { quoteIdent } from '../db/sql.ts';
 import { mapAttributes, sourceAttributeNames } from './attribute-mapping.ts';
 import { checkRequiredFields } from './check-fields.ts';
 import { comunaBbox, type RegionBox } from './coordinates.ts';
 import { describeSrid } from './crs.ts';
-import { detectFormat } from './detect-format.ts';
 import { ImportError } from './errors.ts';
 import { checkOptions, layerFor } from './options.ts';
 import { prepareFeatures } from './prepare-features.ts';
-import { readSource } from './readers/index.ts';
+import { readImportSource } from './read-import.ts';
 import { rejectionSummary } from './report-text.ts';
 import { resolveCrs } from './resolve-crs.ts';
 import { stageFeatures } from './stage.ts';
-import type { ImportOptions, ImportReport, RejectedFeature } from './types.ts';
+import type { ImportOptions, ImportReport, RejectedFeature, SourceData } from './types.ts';
 import { bumpLayerVersion, clearLayer, currentLayerVersion, insertStaged } from './write.ts';
 
 /** Thrown at the end of a dry run so that the transaction rolls back; carries the report out. */
@@ -22,15 +19,6 @@ class DryRunRollback extends Error {
   constructor(readonly report: ImportReport) {
     super('dry run');
   }
-}
-
-async function readInput(file: string): Promise<Uint8Array> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new ImportError('file_not_found', `No existe el archivo «${file}».`);
-    throw error;
-  });
-  if (!info.isFile()) throw new ImportError('invalid_option', `«${file}» no es un archivo.`);
-  return new Uint8Array(await readFile(file));
 }
 
 /** The comuna's bounding box with a margin, in the source CRS (for the swapped-axes check). */
@@ -66,15 +54,14 @@ const importStatementTimeout = '10min';
  * transaction — or nothing. With `skipInvalid` the valid features are written
  * and the others listed; with `dryRun` everything runs and is rolled back.
  * Throws an ImportError (with the report so far) when the import is refused.
+ * `source` is the file already read by `readImportSource` (the CLI reads it
+ * before it opens the database); without it the file is read here.
  */
-export async function importFile(db: Database, options: ImportOptions): Promise<ImportReport> {
+export async function importFile(db: Database, options: ImportOptions, source?: SourceData): Promise<ImportReport> {
   const layer = layerFor(options.layerId);
   checkOptions(options, layer);
-  const bytes = await readInput(options.file);
-  const format = await detectFormat(options.file, bytes);
-  const data = await readSource(format, options.file, bytes, options);
+  const data = source ?? (await readImportSource(options));
   options.onProgress?.({ phase: 'read', done: data.features.length, total: data.features.length });
-  if (data.features.length === 0) throw new ImportError('no_features', `«${path.basename(options.file)}» no contiene elementos.`);
   const crs = resolveCrs(data, options.srid);
   await checkSridExists(db, crs.srid);
   const names = sourceAttributeNames(data.features);

@@ -34,6 +34,14 @@ export function checkOptions(options: ImportOptions, layer: LayerDefinition): vo
       `--precision debe ser uno de: ${precision.enum.join(', ')}; se recibió «${options.precision}».`,
     );
   }
+  for (const [limit, value] of Object.entries(options.archiveLimits ?? {})) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value <= 0)) {
+      throw new ImportError(
+        'invalid_option',
+        `El límite de archivos comprimidos «${limit}» debe ser un entero positivo; se recibió «${value}».`,
+      );
+    }
+  }
   if (options.fuente !== undefined && options.fuente.trim() === '') {
     throw new ImportError(
       'invalid_option',

@@ -1,4 +1,5 @@
 import type { Geometry } from 'geojson';
+import type { ArchiveLimits } from './limits.ts';
 
 /** File formats the importer reads. */
 export type ImportFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'gpx' | 'csv' | 'geopackage';
@@ -47,6 +48,8 @@ export interface ReadOptions {
   sourceLayer?: string;
   /** ogr2ogr executable (GeoPackage). */
   ogr2ogrPath?: string;
+  /** Limits for archives (zipped shapefiles, KMZ); each one left out takes its default (limits.ts). */
+  archiveLimits?: Partial<ArchiveLimits>;
 }
 
 export type ImportMode = 'append' | 'replace';

@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import { findLayer } from '../../server/catalog/index.ts';
 import type { Queryable } from '../../server/db/database.ts';
+import { openEmbeddedDatabase } from '../../server/db/embedded.ts';
 import { quoteIdent } from '../../server/db/sql.ts';
 import { ImportError, type ImportErrorCode, type ImportOptions } from '../../server/import/index.ts';
 import { projectRoot } from '../../server/config.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 
 /** Absolute path of a file in tests/fixtures/import. */
 export const fixture = (name: string) => path.join(projectRoot, 'tests', 'fixtures', 'import', name);
@@ -59,4 +63,50 @@ export async function refused(promise: Promise<unknown>, code: ImportErrorCode):
   expect(error, `the import should have been refused with ${code}`).toBeInstanceOf(ImportError);
   expect((error as ImportError).code).toBe(code);
   return error as ImportError;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Peak resident memory of the importing process, in MiB. */
+  peakRssMiB: number;
+}
+
+const run = promisify(execFile);
+
+/**
+ * Runs `npm run import -- ...args` in a process of its own on this test
+ * file's database copy (an embedded copy must be closed first: one process
+ * per data directory) and reports the process's peak resident memory.
+ */
+export async function runImportCli(database: TestDatabase, args: string[]): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SIT_SEED: 'false', LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+  if (database.config.databaseUrl) env.DATABASE_URL = database.config.databaseUrl;
+  else env.SIT_DATA_DIR = database.location;
+  const preload = path.join(projectRoot, 'tests', 'fixtures', 'import', 'report-peak-rss.mjs');
+  const command = [process.execPath, ['--import', 'tsx', '--import', preload, 'server/cli/import.ts', ...args]] as const;
+  let result: Omit<CliResult, 'peakRssMiB'>;
+  try {
+    const { stdout, stderr } = await run(command[0], command[1], { cwd: projectRoot, env, maxBuffer: 16 * 1024 * 1024 });
+    result = { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    result = { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+  const peak = /\npeak-rss-kib=(\d+)\n/.exec(result.stderr);
+  expect(peak, `the importing process reported its peak memory: ${result.stderr}`).not.toBeNull();
+  return { ...result, stderr: result.stderr.replace(/\npeak-rss-kib=\d+\n/, ''), peakRssMiB: Math.round(Number(peak?.[1]) / 1024) };
+}
+
+/** Runs `use` on the test file's database: reopened when it is an embedded copy the CLI had to have alone. */
+export async function withDatabase<T>(database: TestDatabase, use: (db: Queryable) => Promise<T>): Promise<T> {
+  if (database.db.mode !== 'embedded') return use(database.db);
+  const db = await openEmbeddedDatabase(database.location);
+  try {
+    return await use(db);
+  } finally {
+    await db.close();
+  }
 }

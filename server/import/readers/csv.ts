@@ -64,7 +64,7 @@ function parseRows(text: string, delimiter: string, file: string): Record<string
  * lon/lat names mean WGS 84 degrees, x/y names say nothing of the CRS.
  */
 export function readCsv(bytes: Uint8Array, file: string, options: ReadOptions): SourceData {
-  const { text, encoding } = decodeText(bytes, options.encoding);
+  const { text, encoding } = decodeText(bytes, options.encoding, path.basename(file));
   if (text.trim() === '') throw new ImportError('empty_file', `El archivo «${path.basename(file)}» no tiene contenido.`);
   const delimiter = separator(text);
   const rows = parseRows(text, delimiter, file);

@@ -51,7 +51,7 @@ function toFeature(value: unknown, number: number): SourceFeature {
  * honoured when it names an EPSG code, and refused otherwise.
  */
 export function readGeoJson(bytes: Uint8Array, file: string, options: ReadOptions): SourceData {
-  const { text, encoding } = decodeText(bytes, options.encoding);
+  const { text, encoding } = decodeText(bytes, options.encoding, path.basename(file));
   if (text.trim() === '') throw new ImportError('empty_file', `El archivo «${path.basename(file)}» no tiene contenido.`);
   const root = parseJson(text, file) as Json | null;
   if (!root || typeof root !== 'object' || Array.isArray(root)) {

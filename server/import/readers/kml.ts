@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { gpx, kml } from '@tmcw/togeojson';
-import JSZip from 'jszip';
+import { withArchive } from '../archive.ts';
 import { ImportError } from '../errors.ts';
+import { archiveLimitsOf } from '../limits.ts';
 import type { ReadOptions, SourceData } from '../types.ts';
 import { decodeXml, fromToGeoJson, parseXml } from './xml.ts';
 
@@ -10,7 +11,7 @@ const wgs84 = { declaredSrid: 4326, crsOrigin: 'format', crsDescription: 'EPSG:4
 
 /** Reads a KML document (Placemarks with ExtendedData) through @tmcw/togeojson. */
 export function readKml(bytes: Uint8Array, file: string, options: ReadOptions, format: 'kml' | 'kmz' = 'kml'): SourceData {
-  const { text, encoding } = decodeXml(bytes, options.encoding);
+  const { text, encoding } = decodeXml(bytes, options.encoding, path.basename(file));
   const document = parseXml(text, file);
   if (!document.getElementsByTagName('kml').length && !document.getElementsByTagName('Document').length) {
     throw new ImportError('malformed_file', `«${path.basename(file)}» es XML pero no KML.`);
@@ -20,25 +21,21 @@ export function readKml(bytes: Uint8Array, file: string, options: ReadOptions, f
   return { format, features, ...wgs84, encoding, notes: [] };
 }
 
-/** Reads a KMZ: the zipped doc.kml (or the first .kml inside). */
-export async function readKmz(bytes: Uint8Array, file: string, options: ReadOptions): Promise<SourceData> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    throw new ImportError('truncated_file', `El KMZ «${path.basename(file)}» está dañado o incompleto (${(error as Error).message}).`);
-  }
-  const kmls = Object.values(zip.files).filter((entry) => !entry.dir && /\.kml$/i.test(entry.name));
-  const entry = kmls.find((candidate) => candidate.name.toLowerCase() === 'doc.kml') ?? kmls[0];
-  if (!entry) throw new ImportError('malformed_file', `El KMZ «${path.basename(file)}» no contiene un archivo .kml.`);
-  const data = readKml(await entry.async('uint8array'), `${path.basename(file)}/${entry.name}`, options, 'kmz');
-  if (kmls.length > 1) data.notes.push(`El KMZ contiene ${kmls.length} archivos .kml; se leyó «${entry.name}».`);
-  return data;
+/** Reads a KMZ: the zipped doc.kml (or the first .kml inside), inflated within the archive limits. */
+export async function readKmz(file: string, options: ReadOptions): Promise<SourceData> {
+  return withArchive(file, archiveLimitsOf(options), async (archive) => {
+    const kmls = archive.entries.filter((entry) => /\.kml$/i.test(entry.name));
+    const entry = kmls.find((candidate) => candidate.name.toLowerCase() === 'doc.kml') ?? kmls[0];
+    if (!entry) throw new ImportError('malformed_file', `El KMZ «${path.basename(file)}» no contiene un archivo .kml.`);
+    const data = readKml(await archive.read(entry), `${path.basename(file)}/${entry.name}`, options, 'kmz');
+    if (kmls.length > 1) data.notes.push(`El KMZ contiene ${kmls.length} archivos .kml; se leyó «${entry.name}».`);
+    return data;
+  });
 }
 
 /** Reads a GPX file: waypoints as points, routes and tracks as lines. */
 export function readGpx(bytes: Uint8Array, file: string, options: ReadOptions): SourceData {
-  const { text, encoding } = decodeXml(bytes, options.encoding);
+  const { text, encoding } = decodeXml(bytes, options.encoding, path.basename(file));
   const document = parseXml(text, file);
   if (!document.getElementsByTagName('gpx').length) throw new ImportError('malformed_file', `«${path.basename(file)}» es XML pero no GPX.`);
   const collection = gpx(document);

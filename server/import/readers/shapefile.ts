@@ -4,6 +4,7 @@ import * as shapefile from 'shapefile';
 import { describeSrid, sridFromWkt } from '../crs.ts';
 import { detectEncoding, encodingLabel } from '../encoding.ts';
 import { ImportError } from '../errors.ts';
+import { archiveLimitsOf } from '../limits.ts';
 import type { ReadOptions, SourceData, SourceFeature } from '../types.ts';
 import { checkDbf, checkShp, dbfFieldNames, dbfRecords, type DbfHeader } from './shapefile-check.ts';
 import { shapefileFromDisk, shapefileFromZip, type ShapefileParts } from './shapefile-files.ts';
@@ -45,11 +46,10 @@ function prjCrs(parts: ShapefileParts): Pick<SourceData, 'declaredSrid' | 'crsOr
  * that .shp and .dbf are whole and agree before parsing, then reads every
  * record with the `shapefile` package and the chosen .dbf encoding.
  */
-export async function readShapefile(bytes: Uint8Array, file: string, options: ReadOptions): Promise<SourceData> {
-  const parts =
-    /\.zip$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b)
-      ? await shapefileFromZip(file, bytes, options.sourceLayer)
-      : await shapefileFromDisk(file, bytes);
+export async function readShapefile(file: string, options: ReadOptions): Promise<SourceData> {
+  // detectFormat said "shapefile": a .shp is one on disk, anything else a .zip holding one.
+  const zipped = path.extname(file).toLowerCase() !== '.shp';
+  const parts = zipped ? await shapefileFromZip(file, archiveLimitsOf(options), options.sourceLayer) : await shapefileFromDisk(file);
   const shpRecords = checkShp(parts);
   const header = parts.dbf ? checkDbf(parts.dbf, parts.name) : null;
   const notes: string[] = [];
@@ -89,6 +89,6 @@ export async function readShapefile(bytes: Uint8Array, file: string, options: Re
     ...prjCrs(parts),
     encoding,
     truncatedNames: true,
-    notes: [...notes, ...(path.extname(file).toLowerCase() === '.zip' ? [`Se leyó «${parts.name}» desde el .zip.`] : [])],
+    notes: [...notes, ...(zipped ? [`Se leyó «${parts.name}» desde el .zip.`] : [])],
   };
 }

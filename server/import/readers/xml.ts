@@ -4,16 +4,23 @@ import type { Feature, Geometry } from 'geojson';
 import { encodingLabel } from '../encoding.ts';
 import { ImportError } from '../errors.ts';
 import type { SourceData, SourceFeature } from '../types.ts';
-import { decodeText } from './text.ts';
+import { maxTextBytes } from '../limits.ts';
+import { decodeText, tooLongText } from './text.ts';
 
 /** Decodes XML with `--encoding`, else the encoding its prolog declares, else UTF-8 or windows-1252 by content. */
-export function decodeXml(bytes: Uint8Array, forced?: string): { text: string; encoding: NonNullable<SourceData['encoding']> } {
-  if (forced) return decodeText(bytes, forced);
+export function decodeXml(
+  bytes: Uint8Array,
+  forced: string | undefined,
+  /** The file's name, for a refusal. */
+  name: string,
+): { text: string; encoding: NonNullable<SourceData['encoding']> } {
+  if (bytes.length > maxTextBytes) throw tooLongText(name, bytes.length);
+  if (forced) return decodeText(bytes, forced, name);
   const prolog = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const declared = /^[^<]{0,4}<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(prolog)?.[1];
-  if (!declared) return decodeText(bytes);
-  const name = encodingLabel(declared, 'declaration');
-  return { text: new TextDecoder(name).decode(bytes).replace(/^\uFEFF/, ''), encoding: { name, origin: 'declared' } };
+  if (!declared) return decodeText(bytes, undefined, name);
+  const label = encodingLabel(declared, 'declaration');
+  return { text: new TextDecoder(label).decode(bytes).replace(/^\uFEFF/, ''), encoding: { name: label, origin: 'declared' } };
 }
 
 /** Parses XML and stops at the first error: a cut or broken KML/GPX is refused, never half-read. */

@@ -1,11 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Config } from './config.ts';
+import { heavyConcurrencyOf, type Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import errorsPlugin from './plugins/errors.ts';
+import securityHeadersPlugin from './plugins/security-headers.ts';
 import databasePlugin from './plugins/database.ts';
 import authPlugin from './auth/plugin.ts';
 import jsonBodyPlugin from './plugins/json-body.ts';
+import workBudgetPlugin from './plugins/work-budget.ts';
 import clientPlugin from './plugins/client.ts';
 import healthRoutes from './routes/health/index.ts';
 import ogcRoutes from './ogc/index.ts';
@@ -51,8 +53,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(databasePlugin, { config: options.config, ...(options.database ? { database: options.database } : {}) });
   await app.register(jsonBodyPlugin);
+  await app.register(workBudgetPlugin, {
+    concurrency: heavyConcurrencyOf(options.config),
+    queueLength: options.config.heavyQueue,
+    maxWaitMs: options.config.heavyWaitMs,
+  });
   await app.register(authPlugin);
   await app.register(clientPlugin, { clientDir: options.config.clientDir });
   // The OpenAPI document (/api) is generated from the schemas of the routes registered after this.

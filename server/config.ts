@@ -45,6 +45,12 @@ const ConfigSchema = Type.Object({
   demo: Type.Boolean(),
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind HTTPS termination). */
   trustProxy: Type.Boolean(),
+  /** Analyses, reports and exports running at once; 0 = automatic (1 embedded, half the pool on a server). */
+  heavyConcurrency: Type.Integer({ minimum: 0, maximum: 100 }),
+  /** Heavy requests that may wait for a turn; the next one is refused at once with 503. */
+  heavyQueue: Type.Integer({ minimum: 0, maximum: 1_000 }),
+  /** Milliseconds a heavy request may wait for its turn before a 503. */
+  heavyWaitMs: Type.Integer({ minimum: 0, maximum: 600_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -67,6 +73,9 @@ export const defaults: Config = {
   reincidenceDistanceM: 30,
   demo: false,
   trustProxy: false,
+  heavyConcurrency: 0,
+  heavyQueue: 8,
+  heavyWaitMs: 10_000,
 };
 
 export class ConfigError extends Error {
@@ -90,6 +99,9 @@ const variables: Record<keyof Config, string> = {
   reincidenceDistanceM: 'SIT_REINCIDENCIA_M',
   demo: 'SIT_DEMO',
   trustProxy: 'SIT_TRUST_PROXY',
+  heavyConcurrency: 'SIT_HEAVY_CONCURRENCY',
+  heavyQueue: 'SIT_HEAVY_QUEUE',
+  heavyWaitMs: 'SIT_HEAVY_WAIT_MS',
 };
 
 function parseValue(key: keyof Config, raw: string): unknown {
@@ -134,4 +146,10 @@ export function redactUrl(url: string): string {
   } catch {
     return '(URL inválida)';
   }
+}
+
+/** Heavy requests allowed at once: the configured number, or 1 on the embedded database and half the pool on a server. */
+export function heavyConcurrencyOf(config: Config): number {
+  if (config.heavyConcurrency > 0) return config.heavyConcurrency;
+  return config.databaseUrl ? Math.max(1, Math.floor(config.poolMax / 2)) : 1;
 }

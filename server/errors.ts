@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Seconds after which a retry may succeed (503, 429): sent as Retry-After. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }

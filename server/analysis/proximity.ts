@@ -4,13 +4,20 @@ import { columnOf, tableOf, utmOf } from './layers.ts';
 /** Most features answered per layer; `truncado` says when more were within the distance. */
 export const proximityLimit = 500;
 
+/** Whether GeoJSON text $1 (EPSG:4326) is a valid geometry in UTM 19S, and PostGIS's reason when it is not. */
+export const validitySql = `with g as (select ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326), 32719) as utm)
+select ST_IsValid(g.utm) as valido, ST_IsValidReason(g.utm) as motivo from g`;
+
 /**
- * The source geometry in UTM 19S from GeoJSON text $1 (EPSG:4326), with its
- * validity, and the buffer of $2 metres around it as GeoJSON (EPSG:4326).
+ * The area within $2 metres of geometry $1 (GeoJSON text, EPSG:4326), as
+ * GeoJSON (EPSG:4326), for drawing. The outline is simplified first by 5 %
+ * of the distance (15 m at 300 m, 250 m at 5 km): hardly visible at the
+ * scale the buffer is drawn, and it keeps a detailed outline from costing
+ * seconds (a 5 000-vertex outline buffered by 5 km: ~6 s exact, ~2 s so).
+ * The features listed and their distances use the exact geometry.
  */
 export const bufferSql = `with g as (select ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326), 32719) as utm)
-select ST_IsValid(g.utm) as valido, ST_IsValidReason(g.utm) as motivo,
-  ST_AsGeoJSON(ST_Transform(ST_Buffer(g.utm, $2::float8), 4326), 7)::json as buffer
+select ST_AsGeoJSON(ST_Transform(ST_Buffer(ST_SimplifyPreserveTopology(g.utm, $2::float8 / 20), $2::float8), 4326), 7)::json as buffer
 from g`;
 
 /** The geometry of feature $1 of a layer as GeoJSON (EPSG:4326), null when it has none. */

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './database.ts';
 import { deserializeError, type RequestBody, type WorkerReply, type WorkerRequest, type WorkerStart } from './embedded-protocol.ts';
 import { acquireDirectoryLock } from './directory-lock.ts';
+import { isHeavyWork } from '../limits/work-budget.ts';
 
 export interface EmbeddedOptions {
   /** Milliseconds one statement may run before the worker is ended and reopened (nothing committed is lost); 0 = no limit. */
@@ -63,7 +64,9 @@ function startWorker(dataDir: string | null): Worker {
  * side keeps the queue: a statement is sent to the worker only when the
  * worker is idle (or, inside a transaction, when it belongs to the open
  * transaction), so the time a statement takes in the worker is known and
- * limited. A statement past `statementTimeoutMs` ends the worker
+ * limited. Light statements go before queued heavy ones (analysis and
+ * reports, marked by limits/work-budget.ts), so a tile waits at most for the
+ * one heavy statement already running. A statement past `statementTimeoutMs` ends the worker
  * (`terminate`) and a new one reopens the same data directory: PGlite syncs
  * each commit to disk, so committed work survives and the open transaction
  * is lost, as a PostgreSQL crash would do.
@@ -72,7 +75,9 @@ export class EmbeddedDatabase implements Database {
   readonly mode = 'embedded' as const;
   private worker!: Worker;
   private state: 'opening' | 'open' | 'restarting' | 'failed' | 'closed' = 'opening';
+  /** Statements waiting for the worker: light ones (map reads, writes) go before heavy ones (analysis). */
   private readonly queue: Job[] = [];
+  private readonly heavyQueue: Job[] = [];
   private readonly inFlight = new Map<number, InFlight>();
   private nextId = 1;
   private nextTx = 1;
@@ -225,14 +230,14 @@ export class EmbeddedDatabase implements Database {
       job.reject(connectionLost('la base de datos embebida no está disponible'));
       return;
     }
-    this.queue.push(job);
+    (isHeavyWork() ? this.heavyQueue : this.queue).push(job);
     this.pump();
   }
 
   /** Sends the next queued job when nothing holds the worker. */
   private pump(): void {
-    while (this.state === 'open' && !this.busy && !this.activeTx && this.queue.length > 0) {
-      const job = this.queue.shift()!;
+    while (this.state === 'open' && !this.busy && !this.activeTx && this.queue.length + this.heavyQueue.length > 0) {
+      const job = (this.queue.length > 0 ? this.queue : this.heavyQueue).shift()!;
       if (job.kind === 'begin') {
         const id = this.nextTx++;
         this.activeTx = { id, generation: this.generation, idle: null };
@@ -313,7 +318,7 @@ export class EmbeddedDatabase implements Database {
   }
 
   private failQueue(error: Error): void {
-    for (const job of this.queue.splice(0)) job.reject(error);
+    for (const job of [...this.queue.splice(0), ...this.heavyQueue.splice(0)]) job.reject(error);
   }
 
   /**

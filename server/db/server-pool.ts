@@ -46,6 +46,7 @@ export function openServerDatabase(options: ServerPoolOptions): Database {
   });
   pool.on('error', options.onIdleError);
   const probe = readinessProbe(options);
+  let closing: Promise<void> | null = null;
   const base = wrap(pool);
   return {
     mode: 'server',
@@ -81,9 +82,10 @@ export function openServerDatabase(options: ServerPoolOptions): Database {
       await pool.query('select 1');
     },
     reachable: () => probe.reachable(),
-    async close() {
-      await probe.close();
-      await pool.end();
+    close() {
+      // Idempotent: a second close waits for the first.
+      closing ??= probe.close().then(() => pool.end());
+      return closing;
     },
   };
 }
@@ -96,6 +98,7 @@ export function openServerDatabase(options: ServerPoolOptions): Database {
  */
 function readinessProbe(options: ServerPoolOptions) {
   let client: pg.Client | null = null;
+  let closed = false;
   const drop = () => {
     const old = client;
     client = null;
@@ -103,6 +106,7 @@ function readinessProbe(options: ServerPoolOptions) {
   };
   return {
     async reachable(): Promise<boolean> {
+      if (closed) return false;
       try {
         if (!client) {
           const fresh = new pg.Client({
@@ -123,6 +127,7 @@ function readinessProbe(options: ServerPoolOptions) {
       }
     },
     async close() {
+      closed = true;
       const old = client;
       client = null;
       await old?.end().catch(() => {});

@@ -12,6 +12,13 @@ const fastifyMessages: Record<string, string> = {
   FST_ERR_BAD_URL: 'La URL solicitada no es válida.',
 };
 
+/** A byte count as a person reads it: «1 MiB», «512 KiB». */
+function bytesText(bytes: number | undefined): string {
+  if (!bytes) return 'permitido';
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toLocaleString('es-CL', { maximumFractionDigits: 1 })} MiB`;
+  return `${Math.round(bytes / 1024)} KiB`;
+}
+
 function validationBody(error: FastifyError): ErrorBody {
   const first = error.validation?.[0];
   const path = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
@@ -38,6 +45,7 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       const body: ErrorBody = { code: error.code, description: error.message, ...(error.field ? { field: error.field } : {}) };
       // RFC 9110: a 401 names the scheme to use (Bearer, a personal token; never Basic, which would make browsers prompt).
       if (error.statusCode === 401) reply.header('WWW-Authenticate', 'Bearer realm="SIT Vallenar"');
+      if (error.retryAfter !== undefined) reply.header('Retry-After', String(error.retryAfter));
       return reply.status(error.statusCode).send(body);
     }
     if (error.validation) return reply.status(400).send(validationBody(error));
@@ -54,7 +62,10 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     if (status >= 400 && status < 500) {
       return reply.status(status).send({
         code: (error.code ?? 'bad_request').toLowerCase(),
-        description: fastifyMessages[error.code] ?? error.message,
+        description:
+          error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+            ? `El cuerpo de la solicitud supera el máximo de ${bytesText(request.routeOptions.bodyLimit)} para esta operación.`
+            : (fastifyMessages[error.code] ?? error.message),
       });
     }
     request.log.error({ err: error }, 'error interno');

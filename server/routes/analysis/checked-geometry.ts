@@ -3,12 +3,12 @@ import { databaseFault } from '../../db/faults.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { geometryText } from '../../analysis/geometry-input.ts';
 import { projectGeometrySql } from '../../analysis/prc-review.ts';
-import { bufferSql } from '../../analysis/proximity.ts';
+import { validitySql } from '../../analysis/proximity.ts';
 
 /** Checks a GeoJSON geometry in PostGIS: an invalid one (self-intersecting ring) is a 400 on `field`. Returns its text. */
 export async function checkedGeometry(db: Queryable, value: unknown, field: string): Promise<string> {
   const text = geometryText(value, field);
-  const [row] = await db.query<{ valido: boolean; motivo: string }>(bufferSql, [text, 1]).catch((error: unknown) => {
+  const [row] = await db.query<{ valido: boolean; motivo: string }>(validitySql, [text]).catch((error: unknown) => {
     // A fault of the database (lost, timed out, busy) is a 503 from the error handler, never the client's bad input.
     if (databaseFault(error)) throw error;
     throw badRequest('invalid_geometry', 'PostGIS no puede leer la geometría.', field);

@@ -123,6 +123,9 @@ export default async function analysisRoutes(fastify: FastifyInstance) {
       const targets = capas.map((id, index) => {
         const layer = findLayer(id);
         if (!layer) throw badRequest('invalid_parameter', `No existe la capa «${id}».`, `capas/${index}`);
+        // Each layer once: a repeated one would only repeat the work (and the answer).
+        if (capas.indexOf(id) !== index)
+          throw badRequest('invalid_parameter', `La capa «${id}» está repetida en la lista.`, `capas/${index}`);
         return layer;
       });
       let geometry: unknown = request.body.geometry;

@@ -84,7 +84,11 @@ export const ProximityRequest = Type.Object({
   capa: Type.Optional(Type.String({ description: `Capa del objeto de origen, en lugar de geometry (${layerIds.join(', ')})` })),
   id: Type.Optional(Type.Integer({ description: 'Identificador del objeto de origen en esa capa' })),
   distancia: Type.Number({ description: 'Distancia en metros (1–5000)' }),
-  capas: Type.Array(Type.String(), { minItems: 1, maxItems: 30, description: 'Capas en que buscar' }),
+  capas: Type.Array(Type.String(), {
+    minItems: 1,
+    maxItems: layerIds.length,
+    description: `Capas en que buscar, cada una una vez (a lo más ${layerIds.length})`,
+  }),
 });
 export type ProximityRequestType = Static<typeof ProximityRequest>;
 

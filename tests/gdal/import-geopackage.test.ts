@@ -61,6 +61,49 @@ describe('GeoPackage import through GDAL', () => {
     expect(report.inserted).toBe(2);
   });
 
+  it('reads a layer of generic GEOMETRY type by its table name, beside a table without geometry', async () => {
+    const file = path.join(scratch, 'geometria.gpkg');
+    const source = options('unidades-vecinales-sirgas.gpkg', 'x').file;
+    await run('ogr2ogr', [
+      '-f',
+      'GPKG',
+      '-nlt',
+      'GEOMETRY',
+      '-nln',
+      'uv "geom"',
+      '-lco',
+      'IDENTIFIER=Unidades vecinales (título)',
+      file,
+      source,
+    ]);
+    await run('ogr2ogr', ['-update', '-nln', 'atributos', '-sql', 'select codigo, nombre from unidades_vecinales', file, source]);
+    const report = await importFile(database.db, { ...options('', 'unidades_vecinales', { mode: 'replace' }), file });
+    expect(report.inserted).toBe(2);
+    expect(report.sourceSrid).toBe(5361);
+    expect(report.crs.origin).toBe('geopackage');
+    expect(report.notes).toContain('Se leyó la capa «uv "geom"» del GeoPackage con GDAL.');
+    const rows = await database.db.query<{ codigo: string; type: string }>(
+      'select codigo, GeometryType(geom) as type from unidades_vecinales order by codigo',
+    );
+    expect(rows).toEqual(unitCentres.map((unit) => ({ codigo: unit.codigo, type: 'MULTIPOLYGON' })));
+  });
+
+  it('says when a GeoPackage holds only tables without geometry', async () => {
+    const file = path.join(scratch, 'solo-atributos.gpkg');
+    await run('ogr2ogr', [
+      '-f',
+      'GPKG',
+      '-nln',
+      'atributos',
+      '-sql',
+      'select codigo, nombre from unidades_vecinales',
+      file,
+      options('unidades-vecinales-sirgas.gpkg', 'x').file,
+    ]);
+    const error = await refused(importFile(database.db, { ...options('', 'unidades_vecinales'), file }), 'no_features');
+    expect(error.message).toBe('El GeoPackage «solo-atributos.gpkg» no tiene capas con geometría.');
+  });
+
   it('says GDAL is needed when ogr2ogr cannot be found, and changes nothing', async () => {
     const before = await layerChecksum(database.db, 'unidades_vecinales');
     const error = await refused(

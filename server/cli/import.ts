@@ -29,6 +29,8 @@ Opciones:
   --srid <EPSG>           sistema de referencia del archivo, si no lo declara (p. ej. 32719, 5361, 24879)
   --fuente <texto>        fuente para los elementos que no la traen
   --precision <valor>     precisión para los elementos que no la traen: oficial, aproximada o demo
+  --asignar campo=valor   da ese valor al campo en todos los elementos (repetible), p. ej. --asignar area=urbana
+  --mapear COLUMNA=campo  toma el campo de esa columna del archivo (repetible), p. ej. --mapear COD_UV=codigo
   --encoding <nombre>     codificación del texto (.dbf, CSV), p. ej. UTF-8 o ISO-8859-1
   --source-layer <nombre> capa a leer dentro de un GeoPackage o un .zip con varios shapefiles
   --dry-run               valida y muestra el informe sin escribir nada
@@ -40,6 +42,21 @@ Opciones:
 Códigos de salida: 0 importación hecha (o simulación sin errores), 1 importación rechazada, 2 error de uso.`;
 
 class UsageError extends Error {}
+
+/** `--asignar campo=valor` / `--mapear COLUMNA=campo`, each repeatable, as a record; a key given twice is a usage error. */
+function pairs(flag: string, shape: string, given: string[] | undefined): Record<string, string> | undefined {
+  if (!given || given.length === 0) return undefined;
+  const result: Record<string, string> = {};
+  for (const text of given) {
+    const equals = text.indexOf('=');
+    const key = text.slice(0, equals).trim();
+    if (equals <= 0 || key === '' || text.slice(equals + 1).trim() === '')
+      throw new UsageError(`${flag} espera ${shape}; se recibió «${text}».`);
+    if (key in result) throw new UsageError(`${flag} ${key} se indicó más de una vez.`);
+    result[key] = text.slice(equals + 1).trim();
+  }
+  return result;
+}
 
 function parseCommandLine(argv: string[]): ImportOptions & { json: boolean } {
   let parsed;
@@ -56,6 +73,8 @@ function parseCommandLine(argv: string[]): ImportOptions & { json: boolean } {
         precision: { type: 'string' },
         encoding: { type: 'string' },
         'source-layer': { type: 'string' },
+        asignar: { type: 'string', multiple: true },
+        mapear: { type: 'string', multiple: true },
         'dry-run': { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         'skip-invalid': { type: 'boolean', default: false },
@@ -79,6 +98,8 @@ function parseCommandLine(argv: string[]): ImportOptions & { json: boolean } {
   if (!values.layer) throw new UsageError('Falta --layer <id>: la capa de destino.');
   if (values.srid !== undefined && !/^\d+$/.test(values.srid))
     throw new UsageError(`--srid debe ser un código EPSG numérico (p. ej. 32719); se recibió «${values.srid}».`);
+  const assign = pairs('--asignar', 'campo=valor', values.asignar);
+  const columnMap = pairs('--mapear', 'COLUMNA=campo', values.mapear);
   return {
     file: positionals[0] as string,
     layerId: values.layer,
@@ -92,6 +113,8 @@ function parseCommandLine(argv: string[]): ImportOptions & { json: boolean } {
     ...(values.precision !== undefined ? { precision: values.precision } : {}),
     ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
     ...(values['source-layer'] !== undefined ? { sourceLayer: values['source-layer'] } : {}),
+    ...(assign ? { assign } : {}),
+    ...(columnMap ? { columnMap } : {}),
   };
 }
 

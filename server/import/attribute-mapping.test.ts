@@ -43,3 +43,22 @@ describe('mapAttributes', () => {
     expect(mapping.notes).toEqual(['«longitud_m» no se importa: la base de datos calcula «longitud_m» a partir de la geometría.']);
   });
 });
+
+describe('mapAttributes with --mapear and --asignar', () => {
+  it('takes --mapear first, leaves an assigned field without column and says why its namesake is not imported', () => {
+    const mapping = mapAttributes(layer('unidades_vecinales'), ['COD_UV', 'NOMBRE_UV', 'AREA', 'codigo'], 'shapefile', true, {
+      sourceOf: new Map([
+        ['codigo', 'COD_UV'],
+        ['nombre', 'NOMBRE_UV'],
+      ]),
+      assigned: new Set(['area']),
+    });
+    expect(mapping.mapped).toEqual([
+      { source: 'COD_UV', field: 'codigo', explicit: true },
+      { source: 'NOMBRE_UV', field: 'nombre', explicit: true },
+    ]);
+    expect(mapping.unmapped).toEqual(['AREA', 'codigo']);
+    expect(mapping.missing.map((property) => property.name)).toEqual(['poblacion', 'hogares', 'viviendas', 'fuente', 'precision']);
+    expect(mapping.notes).toEqual(['«AREA» no se importa: --asignar da el valor de «area» a todos los elementos.']);
+  });
+});

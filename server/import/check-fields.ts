@@ -40,7 +40,8 @@ export function checkRequiredFields(
       'missing_required_field',
       `El archivo no trae ${required.length === 1 ? 'el campo obligatorio' : 'los campos obligatorios'} ` +
         `${required.map((entry) => `«${entry.field}»`).join(', ')} de la capa «${layer.id}». ` +
-        `Atributos del archivo: ${sourceNames.join(', ') || '(ninguno)'}. Renombre la columna que corresponda o agréguela.`,
+        `Atributos del archivo: ${sourceNames.join(', ') || '(ninguno)'}. Indique la columna que lo trae con --mapear COLUMNA=campo, ` +
+        'dé un mismo valor a todos los elementos con --asignar campo=valor, o renombre o agregue la columna en el archivo.',
     );
   }
   return missing;

@@ -5,6 +5,7 @@ import { checkRequiredFields } from './check-fields.ts';
 import { comunaBbox, type RegionBox } from './coordinates.ts';
 import { describeSrid } from './crs.ts';
 import { ImportError } from './errors.ts';
+import { checkFieldFlags, resolveColumnMap } from './field-flags.ts';
 import { checkOptions, layerFor } from './options.ts';
 import { prepareFeatures } from './prepare-features.ts';
 import { readImportSource } from './read-import.ts';
@@ -65,7 +66,11 @@ export async function importFile(db: Database, options: ImportOptions, source?: 
   const crs = resolveCrs(data, options.srid);
   await checkSridExists(db, crs.srid);
   const names = sourceAttributeNames(data.features);
-  const mapping = mapAttributes(layer, names, data.format, data.truncatedNames === true);
+  const assigned = checkFieldFlags(layer, options);
+  const mapping = mapAttributes(layer, names, data.format, data.truncatedNames === true, {
+    sourceOf: resolveColumnMap(options.columnMap, names),
+    assigned: new Set(Object.keys(assigned)),
+  });
   const missingFields = checkRequiredFields(layer, mapping, options, names);
   const fallbacks: Record<string, string> = {};
   if (options.fuente !== undefined) fallbacks.fuente = options.fuente;
@@ -76,6 +81,7 @@ export async function importFile(db: Database, options: ImportOptions, source?: 
     region: await regionInSource(db, crs.srid),
     mapping,
     fallbacks,
+    assigned,
   });
   const report: ImportReport = {
     file: options.file,
@@ -95,6 +101,7 @@ export async function importFile(db: Database, options: ImportOptions, source?: 
     outsideComuna: [],
     comunaReference: 'comuna',
     mappedAttributes: mapping.mapped,
+    assignedFields: Object.entries(assigned).map(([field, value]) => ({ field, value })),
     unmappedAttributes: mapping.unmapped,
     missingFields,
     defaultsApplied: Object.entries(prepared.fallbackCounts).map(([field, count]) => ({ field, value: fallbacks[field] ?? '', count })),

@@ -1,5 +1,6 @@
 import { findLayer, findProperty, layers, type LayerDefinition } from '../catalog/index.ts';
 import { ImportError } from './errors.ts';
+import { checkFieldFlags } from './field-flags.ts';
 import type { ImportOptions } from './types.ts';
 
 /** The layer an import targets; an unknown or read-only id is refused with the list of valid ones. */
@@ -16,7 +17,11 @@ export function layerFor(layerId: string): LayerDefinition {
   return layer;
 }
 
-/** Checks the options a person typed: EPSG code, mode, `--precision` among the catalogue's values, a non-empty `--fuente`. */
+/**
+ * Checks the options a person typed: EPSG code, mode, `--precision` among
+ * the catalogue's values, a non-empty `--fuente`, archive limits, and the
+ * fields named by `--asignar` / `--mapear` against the layer catalogue.
+ */
 export function checkOptions(options: ImportOptions, layer: LayerDefinition): void {
   if (options.srid !== undefined && (!Number.isInteger(options.srid) || options.srid <= 0)) {
     throw new ImportError(
@@ -48,4 +53,5 @@ export function checkOptions(options: ImportOptions, layer: LayerDefinition): vo
       '--fuente no puede estar vacío: indique de dónde vienen los datos (institución, documento, año).',
     );
   }
+  checkFieldFlags(layer, options);
 }

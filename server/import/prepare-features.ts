@@ -3,6 +3,7 @@ import { writableProperties, type LayerDefinition } from '../catalog/index.ts';
 import type { AttributeMapping } from './attribute-mapping.ts';
 import { coerceValue } from './attribute-values.ts';
 import { coordinateProblem, type RegionBox } from './coordinates.ts';
+import type { AssignedValue } from './field-flags.ts';
 import { fitToLayer, force2d, positions, structureProblem } from './geometry-shape.ts';
 import type { RejectedFeature, SourceFeature } from './types.ts';
 
@@ -25,6 +26,8 @@ export interface PrepareContext {
   mapping: AttributeMapping;
   /** Values for fields the file leaves blank (`--fuente`, `--precision`). */
   fallbacks: Record<string, string>;
+  /** Values for fields in every feature (`--asignar`), already typed. */
+  assigned?: Record<string, AssignedValue>;
 }
 
 export interface PreparedSet {
@@ -81,6 +84,11 @@ export function prepareFeatures(features: readonly SourceFeature[], context: Pre
     const missing: string[] = [];
     const fallbacksUsed: string[] = [];
     for (const property of properties) {
+      const constant = context.assigned?.[property.name];
+      if (constant !== undefined) {
+        values[property.name] = constant;
+        continue;
+      }
       const source = context.mapping.sourceOf.get(property.name);
       const coerced = coerceValue(property, source === undefined ? null : feature.properties[source]);
       if ('error' in coerced) {

@@ -78,10 +78,18 @@ export function formatReport(report: ImportReport): string {
   for (const entry of report.outsideComuna) {
     lines.push(`  Fuera de la comuna (${entry.entirely ? 'totalmente' : 'en parte'}, según ${reference}): ${featureName(entry)}`);
   }
-  if (report.mappedAttributes.length > 0) {
+  const automatic = report.mappedAttributes.filter((entry) => !entry.explicit);
+  const explicit = report.mappedAttributes.filter((entry) => entry.explicit);
+  if (automatic.length > 0) {
     lines.push(
-      `  Atributos asociados: ${report.mappedAttributes.map((entry) => (entry.source === entry.field ? entry.field : `${entry.source} → ${entry.field}`)).join(', ')}`,
+      `  Atributos asociados: ${automatic.map((entry) => (entry.source === entry.field ? entry.field : `${entry.source} → ${entry.field}`)).join(', ')}`,
     );
+  }
+  if (explicit.length > 0)
+    lines.push(`  Columnas asociadas con --mapear: ${explicit.map((entry) => `${entry.source} → ${entry.field}`).join(', ')}`);
+  if (report.assignedFields.length > 0) {
+    const shown = report.assignedFields.map((entry) => `${entry.field} = «${String(entry.value)}»`).join(', ');
+    lines.push(`  Campos asignados con --asignar (el mismo valor en todos los elementos): ${shown}`);
   }
   if (report.unmappedAttributes.length > 0)
     lines.push(`  Atributos del archivo sin campo en la capa (no se importan): ${report.unmappedAttributes.join(', ')}`);

@@ -78,6 +78,10 @@ export interface ImportOptions extends ReadOptions {
   fuente?: string;
   /** `precision` for features whose file gives none (one of the catalogue's values). */
   precision?: string;
+  /** `--asignar campo=valor`: a constant for a field in every feature, whatever the file says. */
+  assign?: Record<string, string>;
+  /** `--mapear COLUMNA=campo`: the file's column (key) that feeds a catalogue field (value). */
+  columnMap?: Record<string, string>;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -141,7 +145,10 @@ export interface ImportReport {
   outsideComuna: OutsideFeature[];
   /** What the comuna check compared with: the `comuna` layer, or its bounding box when that layer is empty. */
   comunaReference: 'comuna' | 'bbox';
-  mappedAttributes: { source: string; field: string }[];
+  /** Source attribute → catalogue field; `explicit` when `--mapear` asked for it. */
+  mappedAttributes: { source: string; field: string; explicit?: true }[];
+  /** Fields given one value for every feature with `--asignar`. */
+  assignedFields: { field: string; value: string | number | boolean }[];
   unmappedAttributes: string[];
   /** Catalogue fields the file does not carry (required ones make the import fail unless a flag fills them). */
   missingFields: { field: string; required: boolean; filledFrom?: string }[];

@@ -72,6 +72,41 @@ describe('npm run import', () => {
     expect(precision.stderr).toMatch(/--precision debe ser uno de: oficial, aproximada, demo/);
   });
 
+  it('supplies required fields with --mapear and --asignar, and the summary says so', async () => {
+    const result = await cli(
+      fixture('dideco-uv/unidades_dideco.shp'),
+      '--layer',
+      'unidades_vecinales',
+      '--mode',
+      'replace',
+      '--fuente',
+      'DIDECO Vallenar (prueba)',
+      '--precision',
+      'oficial',
+      '--mapear',
+      'COD_UV=codigo',
+      '--mapear',
+      'NOMBRE_UV=nombre',
+      '--asignar',
+      'area=urbana',
+    );
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Leídos: 2 · Insertados: 2/);
+    expect(result.stdout).toContain('Columnas asociadas con --mapear: COD_UV → codigo, NOMBRE_UV → nombre');
+    expect(result.stdout).toContain('Campos asignados con --asignar (el mismo valor en todos los elementos): area = «urbana»');
+  });
+
+  it('exits 2 when --asignar or --mapear is malformed or names a field the layer lacks', async () => {
+    const shapefile = fixture('dideco-uv/unidades_dideco.shp');
+    const malformed = await cli(shapefile, '--layer', 'unidades_vecinales', '--asignar', 'area');
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/^--asignar espera campo=valor; se recibió «area»\./);
+    const unknown = await cli(shapefile, '--layer', 'unidades_vecinales', '--mapear', 'COD_UV=cod');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^--mapear: la capa «unidades_vecinales» no tiene el campo «cod»\. Campos: codigo, nombre, area/);
+  });
+
   it('wrote what it said it wrote', async () => {
     const db = database.db.mode === 'embedded' ? await openEmbeddedDatabase(database.location) : database.db;
     try {

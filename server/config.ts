@@ -51,6 +51,8 @@ const ConfigSchema = Type.Object({
   heavyQueue: Type.Integer({ minimum: 0, maximum: 1_000 }),
   /** Milliseconds a heavy request may wait for its turn before a 503. */
   heavyWaitMs: Type.Integer({ minimum: 0, maximum: 600_000 }),
+  /** Embedded database: a read replica in a second thread for analyses and reports (uses the second core). */
+  embeddedReplica: Type.Boolean(),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -76,6 +78,7 @@ export const defaults: Config = {
   heavyConcurrency: 0,
   heavyQueue: 8,
   heavyWaitMs: 10_000,
+  embeddedReplica: true,
 };
 
 export class ConfigError extends Error {
@@ -102,6 +105,7 @@ const variables: Record<keyof Config, string> = {
   heavyConcurrency: 'SIT_HEAVY_CONCURRENCY',
   heavyQueue: 'SIT_HEAVY_QUEUE',
   heavyWaitMs: 'SIT_HEAVY_WAIT_MS',
+  embeddedReplica: 'SIT_EMBEDDED_REPLICA',
 };
 
 function parseValue(key: keyof Config, raw: string): unknown {

@@ -7,6 +7,8 @@ import type { Database, Queryable } from './database.ts';
 import { deserializeError, type RequestBody, type WorkerReply, type WorkerRequest, type WorkerStart } from './embedded-protocol.ts';
 import { acquireDirectoryLock } from './directory-lock.ts';
 import { isHeavyWork } from '../limits/work-budget.ts';
+import { EmbeddedReplica, type ReplicaSource } from './embedded-replica.ts';
+import { isReadOnlySql } from './read-only-sql.ts';
 
 export interface EmbeddedOptions {
   /** Milliseconds one statement may run before the worker is ended and reopened (nothing committed is lost); 0 = no limit. */
@@ -89,9 +91,14 @@ export class EmbeddedDatabase implements Database {
   private opened!: Promise<void>;
   private statementTimeoutMs: number;
   private idleInTransactionMs: number;
+  /** The queue is held (no statement sent) while the read replica copies the data folder. */
+  private paused = false;
+  private replica: EmbeddedReplica | null = null;
+  /** Writing statements accepted so far: the read replica is fresh while it was copied at this count. */
+  writes = 0;
 
   constructor(
-    private readonly dataDir: string | null,
+    readonly dataDir: string | null,
     private readonly options: EmbeddedOptions = {},
   ) {
     this.statementTimeoutMs = options.statementTimeoutMs ?? 15_000;
@@ -151,13 +158,85 @@ export class EmbeddedDatabase implements Database {
     return this.state === 'open';
   }
 
+  /** True when no statement runs or waits. */
+  get idle(): boolean {
+    return !this.busy && !this.activeTx && this.queue.length === 0 && this.heavyQueue.length === 0;
+  }
+
+  /** Whether the read replica takes heavy reads now: null without one, false while it is being (re)copied. */
+  get replicaFresh(): boolean | null {
+    return this.replica ? this.replica.fresh() !== null : null;
+  }
+
+  /** Statements the read replica has answered (0 without one). */
+  get replicaServed(): number {
+    return this.replica?.served ?? 0;
+  }
+
+  /**
+   * Starts the read replica for heavy reads (see EmbeddedReplica): a second
+   * worker on a copy of the data folder. Resolves when the first copy is open;
+   * until then heavy reads use this database.
+   */
+  async startReplica(onError: (error: Error) => void = () => {}): Promise<void> {
+    if (!this.dataDir || this.replica) return;
+    const writes = () => this.writes;
+    const source: ReplicaSource = {
+      dataDir: this.dataDir,
+      get writes() {
+        return writes();
+      },
+      quiesce: () => this.quiesce(),
+      checkpoint: () => this.send<void>({ kind: 'exec', text: 'checkpoint' }),
+    };
+    const open = async (dir: string) => {
+      const copy = new EmbeddedDatabase(dir, { statementTimeoutMs: this.statementTimeoutMs });
+      await copy.open();
+      return copy;
+    };
+    this.replica = new EmbeddedReplica(source, open, onError);
+    await this.replica.start();
+  }
+
+  /** Holds the queue until no statement runs (at most 10 s); resolves with the function that releases it. */
+  private async quiesce(): Promise<() => void> {
+    this.paused = true;
+    for (let waited = 0; this.busy || this.activeTx; waited += 5) {
+      if (waited > 10_000 || this.state !== 'open') {
+        this.paused = false;
+        this.pump();
+        throw new Error('la base de datos embebida no quedó libre para copiarla');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return () => {
+      this.paused = false;
+      this.pump();
+    };
+  }
+
+  /** Counts a statement that may write, so the replica is no longer fresh and a new copy is scheduled. */
+  private noteStatement(text: string): void {
+    if (isReadOnlySql(text)) return;
+    this.writes += 1;
+    this.replica?.schedule();
+  }
+
   query<Row = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+    // Heavy reads go to the read replica while it is as fresh as this database.
+    const replica = isHeavyWork() && isReadOnlySql(text) ? this.replica?.fresh() : null;
+    if (replica) {
+      this.replica!.served += 1;
+      return replica.query<Row>(text, params);
+    }
+    this.noteStatement(text);
     return new Promise<Row[]>((resolve, reject) => {
       this.enqueue({ kind: 'query', text, params, resolve: resolve as (rows: unknown[]) => void, reject });
     });
   }
 
   exec(script: string): Promise<void> {
+    this.noteStatement(script);
     return new Promise<void>((resolve, reject) => this.enqueue({ kind: 'exec', text: script, resolve, reject }));
   }
 
@@ -175,6 +254,7 @@ export class EmbeddedDatabase implements Database {
         return Promise.reject(Object.assign(new Error(idle), { code: '25P03' }));
       }
       this.clearIdle();
+      if (request.kind === 'query' || request.kind === 'exec') this.noteStatement(request.text);
       return this.send<R>(request).finally(() => this.armIdle(txId));
     };
     const tx: Queryable = {
@@ -211,6 +291,7 @@ export class EmbeddedDatabase implements Database {
 
   async close(): Promise<void> {
     if (this.state === 'closed') return;
+    await this.replica?.close();
     const wasOpen = this.state === 'open';
     this.state = 'closed';
     this.failQueue(connectionLost('la base de datos se está cerrando'));
@@ -236,7 +317,7 @@ export class EmbeddedDatabase implements Database {
 
   /** Sends the next queued job when nothing holds the worker. */
   private pump(): void {
-    while (this.state === 'open' && !this.busy && !this.activeTx && this.queue.length + this.heavyQueue.length > 0) {
+    while (this.state === 'open' && !this.paused && !this.busy && !this.activeTx && this.queue.length + this.heavyQueue.length > 0) {
       const job = (this.queue.length > 0 ? this.queue : this.heavyQueue).shift()!;
       if (job.kind === 'begin') {
         const id = this.nextTx++;

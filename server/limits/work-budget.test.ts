@@ -22,6 +22,7 @@ describe('WorkBudget', () => {
     const job = (n: number) => budget.run(async () => (started.push(n), gate.promise));
     const running = [job(1), job(2)];
     const queued = job(3);
+    expect(budget.full).toBe(true);
     const refused = await statusOf(job(4));
     expect(refused).toBe('503 analysis_busy 5');
     expect(started).toEqual([1, 2]);

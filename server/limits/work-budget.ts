@@ -29,6 +29,16 @@ export class WorkBudget {
     }
   }
 
+  /** True when new work would be refused now (every slot taken, the queue full). */
+  get full(): boolean {
+    return this.running >= this.concurrency && this.waiting.length >= this.queueLength;
+  }
+
+  /** The 503 a refused request gets. */
+  refusal(): ApiError {
+    return busy(this.maxWaitMs);
+  }
+
   /** Work running and waiting now (for metrics and tests). */
   get usage(): { running: number; waiting: number } {
     return { running: this.running, waiting: this.waiting.length };
@@ -39,7 +49,7 @@ export class WorkBudget {
       this.running += 1;
       return Promise.resolve();
     }
-    if (this.waiting.length >= this.queueLength) return Promise.reject(busy(this.maxWaitMs));
+    if (this.waiting.length >= this.queueLength) return Promise.reject(this.refusal());
     return new Promise<void>((resolve, reject) => {
       const entry = {
         resolve,

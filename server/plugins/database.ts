@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { detectCapabilities, type Capabilities } from '../db/capabilities.ts';
 import { prepareDatabase } from '../db/prepare.ts';
+import { EmbeddedDatabase } from '../db/embedded.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,6 +26,12 @@ export default fp<DatabasePluginOptions>(async function databasePlugin(app: Fast
   app.decorate('db', database);
   app.decorate('capabilities', await detectCapabilities(database));
   app.log.info({ mode: database.mode, ...app.capabilities }, 'base de datos lista');
+  if (owned && database instanceof EmbeddedDatabase && options.config.embeddedReplica) {
+    // In the background: until the first copy is open (~3 s), heavy reads use the primary.
+    void database
+      .startReplica((error) => app.log.warn({ err: { message: error.message } }, 'réplica de lectura embebida no disponible'))
+      .then(() => app.log.info('réplica de lectura embebida lista'));
+  }
   if (owned) {
     app.addHook('onClose', async () => {
       await database.close();

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler, RouteHandlerMethod } from 'fastify';
 import { WorkBudget, heavyWork } from '../limits/work-budget.ts';
 
 declare module 'fastify' {
@@ -37,6 +37,11 @@ export default fp<WorkBudgetOptions>(async function workBudgetPlugin(app: Fastif
   app.addHook('onRoute', (route) => {
     if (!heavyPrefixes.some((prefix) => route.url.startsWith(prefix))) return;
     if (geometryRoutes.has(route.url)) route.bodyLimit ??= geometryBodyLimit;
+    // Refused before the body is read when the budget is already full: a flood costs no parsing.
+    const refuseWhenFull: onRequestHookHandler = async () => {
+      if (budget.full) throw budget.refusal();
+    };
+    route.onRequest = [...(Array.isArray(route.onRequest) ? route.onRequest : route.onRequest ? [route.onRequest] : []), refuseWhenFull];
     const handler = route.handler as (...args: Parameters<RouteHandlerMethod>) => unknown;
     route.handler = function budgeted(this: FastifyInstance, request, reply) {
       return budget.run(() => heavyWork.run(true, async () => handler.call(this, request, reply)));

@@ -8,6 +8,8 @@ import type { Database } from '../../db/database.ts';
  * embedded PGlite has no JIT and accepts the setting.
  */
 export function queryWithoutJit<Row>(db: Database, text: string, params: readonly unknown[]): Promise<Row[]> {
+  // No JIT to turn off in the embedded build; a plain read may also go to its read replica.
+  if (db.mode === 'embedded') return db.query<Row>(text, params);
   return db.transaction(async (tx) => {
     await tx.query('set local jit = off');
     return tx.query<Row>(text, params);

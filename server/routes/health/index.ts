@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { EmbeddedDatabase } from '../../db/embedded.ts';
 
 const HealthBody = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
@@ -9,6 +10,7 @@ const HealthBody = Type.Object({
     postgres: Type.String(),
     mvt: Type.Boolean(),
     reachable: Type.Boolean(),
+    replica: Type.Optional(Type.Boolean({ description: 'Base embebida: la réplica de lectura está al día y atiende análisis e informes' })),
   }),
   uptimeSeconds: Type.Number(),
 });
@@ -43,6 +45,7 @@ export default async function healthRoutes(app: FastifyInstance) {
         postgres: app.capabilities.postgresVersion,
         mvt: app.capabilities.mvt,
         reachable,
+        ...(app.db instanceof EmbeddedDatabase && app.db.replicaFresh !== null ? { replica: app.db.replicaFresh } : {}),
       },
       uptimeSeconds: Math.round(process.uptime()),
     };

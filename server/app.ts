@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { heavyConcurrencyOf, type Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -50,6 +50,19 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     pluginTimeout: 180_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // A URL that cannot be decoded (`/%zz`) fails before routing, so before the error handler and the
+    // security headers' hook: answer it here, in Spanish and with the same headers.
+    frameworkErrors: (_error, _request, reply: FastifyReply) => {
+      void reply
+        .status(400)
+        .headers({
+          'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'DENY',
+          'referrer-policy': 'no-referrer',
+        })
+        .send({ code: 'bad_url', description: 'La URL solicitada no es válida (tiene caracteres mal codificados).' });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errorsPlugin);

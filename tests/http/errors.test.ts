@@ -17,6 +17,15 @@ describe('errors', () => {
     expect(response.json()).toEqual({ code: 'not_found', description: 'No existe el recurso GET /no-existe.' });
   });
 
+  it('answers a URL that cannot be decoded with a Spanish 400 and the security headers', async () => {
+    const response = await testApp.app.inject('/collections/%zz/items');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'bad_url' });
+    expect(response.json().description).toMatch(/URL solicitada no es válida/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
   it('turns a lost database connection inside a request into 503 with Retry-After, not a crash', async () => {
     const db = testApp.app.db;
     const original = db.query;

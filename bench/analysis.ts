@@ -9,7 +9,7 @@ import type { Database } from '../server/db/database.ts';
 import { prepareDatabase } from '../server/db/prepare.ts';
 import { openServerDatabase } from '../server/db/server-pool.ts';
 import { indicatorsSql } from '../server/analysis/indicators.ts';
-import { bufferSql, proximitySql } from '../server/analysis/proximity.ts';
+import { bufferSql, proximitySql, validitySql } from '../server/analysis/proximity.ts';
 import { queryWithoutJit } from '../server/routes/analysis/without-jit.ts';
 import { startServer } from './api.ts';
 import { machineDescription, writeSection } from './report.ts';
@@ -71,7 +71,7 @@ function proximityCase(distance: number, layerIds: string[]): AnalysisCase {
     body: { geometry: plaza, distancia: distance, capas: layerIds },
     // What the route runs: the validity check, the buffer, one query per layer (concurrently, as the route does).
     sql: async (db) => {
-      await db.query(bufferSql, [text, 1]);
+      await db.query(validitySql, [text]);
       await db.query(bufferSql, [text, distance]);
       await Promise.all(layers.map((layer) => db.query(proximitySql(layer), [text, distance, null])));
     },

@@ -1,3 +1,4 @@
+import { precisionLevels } from './precision.ts';
 import type { LayerProperty } from './types.ts';
 
 /** The two properties every feature of every layer carries (data honesty). */
@@ -7,7 +8,7 @@ export const provenance: readonly LayerProperty[] = [
     name: 'precision',
     type: 'string',
     title: 'Precisión',
-    enum: ['oficial', 'aproximada', 'demo'],
+    enum: [...precisionLevels],
     filterable: true,
     required: true,
   },

@@ -64,7 +64,7 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
         code: (error.code ?? 'bad_request').toLowerCase(),
         description:
           error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-            ? `El cuerpo de la solicitud supera el máximo de ${bytesText(request.routeOptions.bodyLimit)} para esta operación.`
+            ? `El cuerpo de la solicitud es demasiado grande: el máximo para esta operación es ${bytesText(request.routeOptions.bodyLimit)}.`
             : (fastifyMessages[error.code] ?? error.message),
       });
     }

@@ -24,7 +24,7 @@ const project = (codigo: string, fields: Partial<RollupProjectRow>): RollupProje
 });
 
 describe('rollupPlan', () => {
-  it('weights by approved budget, else estimated, and counts a project without progress as 0 % "sin información"', () => {
+  it('weights by approved budget, else estimated, and leaves a project without progress out of the mean, counted', () => {
     const [l1] = rollupPlan(nodes, [
       project('A', { avance: 50, aprobado_clp: 300, estimado_clp: 999 }),
       project('B', { avance: 100, estimado_clp: 100 }),
@@ -32,20 +32,29 @@ describe('rollupPlan', () => {
       project('D', { avance: 20, estimado_clp: 500 }),
     ]);
     const programa = l1?.hijos[0]?.hijos[0]?.hijos[0];
-    // (50·300 + 100·100 + 0·100) / 500 = 50
-    expect(programa).toMatchObject({ avance: 50, ponderacion: 'presupuesto', incluidos: 3, sinInformacion: 1 });
-    // plan: (15000 + 10000 + 0 + 20·500) / 1000 = 35
-    expect(l1?.hijos[0]?.hijos[0]).toMatchObject({ avance: 35, proyectos: 4, presupuestoPonderador: 1000 });
-    expect(l1).toMatchObject({ avance: 35, ponderacion: 'presupuesto' });
+    // C has no progress: out of the mean, not 0 %. (50·300 + 100·100) / 400 = 62.5
+    expect(programa).toMatchObject({ avance: 62.5, ponderacion: 'presupuesto', incluidos: 3, conAvance: 2, sinInformacion: 1 });
+    // plan: (15000 + 10000 + 20·500) / 900 = 38.9
+    expect(l1?.hijos[0]?.hijos[0]).toMatchObject({ avance: 38.9, proyectos: 4, conAvance: 3, presupuestoPonderador: 900 });
+    expect(l1).toMatchObject({ avance: 38.9, ponderacion: 'presupuesto' });
   });
 
-  it('uses equal weights when no project of the group has a budget, and says so', () => {
+  it('says 25 %, over 1 of 4 projects, when only one project of the branch has progress (never 6,3 % counting zeros)', () => {
+    const [l1] = rollupPlan(nodes, [project('A', { avance: 25 }), project('B', {}), project('C', {}), project('D', {})]);
+    expect(l1).toMatchObject({ avance: 25, ponderacion: 'igual', incluidos: 4, conAvance: 1, sinInformacion: 3 });
+  });
+
+  it('is "sin información" (null) when no project of the branch has progress recorded', () => {
+    const [l1] = rollupPlan(nodes, [project('A', { aprobado_clp: 100 }), project('B', {}), project('C', {}), project('D', {})]);
+    expect(l1).toMatchObject({ avance: null, ponderacion: null, incluidos: 4, conAvance: 0, sinInformacion: 4 });
+  });
+
+  it('uses equal weights when no project in the mean has a budget, and says so', () => {
     const [l1] = rollupPlan(nodes, [project('A', { avance: 30 }), project('B', { avance: 60 }), project('C', {}), project('D', {})]);
     const programa = l1?.hijos[0]?.hijos[0]?.hijos[0];
-    // (30 + 60 + 0) / 3 = 30
-    expect(programa).toMatchObject({ avance: 30, ponderacion: 'igual', sinInformacion: 1, sinPresupuesto: 3 });
-    // (30 + 60 + 0 + 0) / 4 = 22.5
-    expect(l1).toMatchObject({ avance: 22.5, ponderacion: 'igual' });
+    // (30 + 60) / 2 = 45
+    expect(programa).toMatchObject({ avance: 45, ponderacion: 'igual', sinInformacion: 1, sinPresupuesto: 3 });
+    expect(l1).toMatchObject({ avance: 45, ponderacion: 'igual', conAvance: 2 });
   });
 
   it('leaves suspended and discarded projects out; a project without a budget weighs 0 beside one with a budget', () => {

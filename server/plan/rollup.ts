@@ -2,23 +2,26 @@
  * Roll-up of physical progress through the PLADECO: proyecto → programa →
  * plan → objetivo → lineamiento. Pure: rows in, tree out; SQL only fetches.
  *
- * The rule (also given in every answer as `regla`):
- * - a node's progress is the weighted mean of the progress of every project
- *   below it (not a mean of its children's means), so each level agrees with
- *   the projects it contains;
+ * The rule (also given in every answer as `regla`; docs/cifras.md explains it):
+ * - a node's progress is the weighted mean of the progress of the projects
+ *   below it that have progress recorded (not a mean of its children's
+ *   means), so each level agrees with the projects it contains;
+ * - a project with no progress recorded is not 0 %: it stays out of the mean
+ *   and is counted in `sinInformacion`; the node says over how many projects
+ *   its figure stands (`conAvance` of `incluidos`), and with none it is null
+ *   ("sin información");
  * - the weight of a project is its approved budget (CLP, all years), else its
- *   estimated budget; when no project of the group has a budget every project
- *   weighs the same and the node says `ponderacion: 'igual'`; when some have a
- *   budget and others do not, those without weigh 0 and are counted in
+ *   estimated budget; when no project in the mean has a budget every one
+ *   weighs the same and the node says `ponderacion: 'igual'`; when some have
+ *   a budget and others do not, those without weigh 0 and are counted in
  *   `sinPresupuesto`;
- * - suspended and discarded projects are left out (counted in `excluidos`);
- * - a project with no progress recorded counts as 0 % and is counted in
- *   `sinInformacion` ("sin información").
+ * - suspended and discarded projects are left out (counted in `excluidos`).
  */
 export const rollupRule =
-  'Avance ponderado por presupuesto aprobado (si falta, el estimado) de todos los proyectos bajo el nodo; ' +
-  'pesos iguales cuando ningún proyecto del grupo tiene presupuesto; proyectos suspendidos o descartados excluidos; ' +
-  'proyectos sin avance registrado cuentan como 0 % y se informan como «sin información».';
+  'Avance ponderado por presupuesto aprobado (si falta, el estimado) de los proyectos con avance registrado bajo el nodo; ' +
+  'pesos iguales cuando ninguno de ellos tiene presupuesto; proyectos suspendidos o descartados excluidos. ' +
+  'Un proyecto sin avance registrado no cuenta como 0 %: queda fuera del promedio y la cifra dice sobre cuántos proyectos se calcula ' +
+  '(«25 % (1 de 17 proyectos con avance registrado)»); sin ninguno, «sin información».';
 
 export const excludedStatuses: readonly string[] = ['suspendido', 'descartado'];
 
@@ -48,17 +51,21 @@ export interface RollupNode {
   codigo: string;
   nivel: RollupNodeRow['nivel'];
   nombre: string;
-  /** Weighted progress 0–100 (rounded to 0.1), null when no project is included. */
+  /** Weighted progress 0–100 (rounded to 0.1) of the projects with progress recorded; null when none has. */
   avance: number | null;
-  /** How projects were weighted; null when no project is included. */
+  /** How projects were weighted; null when no project has progress recorded. */
   ponderacion: Weighting | null;
   /** Projects below (a project counts itself). */
   proyectos: number;
+  /** Projects not suspended nor discarded. */
   incluidos: number;
   excluidos: number;
+  /** Included projects with progress recorded: the figure stands on these. */
+  conAvance: number;
+  /** Included projects without progress recorded (left out of the mean, never 0 %). */
   sinInformacion: number;
   sinPresupuesto: number;
-  /** Budget used as weight (CLP) summed over the included projects. */
+  /** Budget used as weight (CLP) summed over the projects in the mean. */
   presupuestoPonderador: number;
   /** Projects only. */
   estado?: string | null;
@@ -70,20 +77,26 @@ export function projectWeight(project: RollupProjectRow): number | null {
   return project.aprobado_clp ?? project.estimado_clp ?? null;
 }
 
-function summarise(projects: RollupProjectRow[]): Omit<RollupNode, 'codigo' | 'nivel' | 'nombre' | 'hijos' | 'estado'> {
+/** The figures of a group of projects by the rule above (a node, a neighbourhood unit). */
+export type ProgressSummary = Omit<RollupNode, 'codigo' | 'nivel' | 'nombre' | 'hijos' | 'estado'>;
+
+/** Progress of any group of projects by the roll-up's rule (nodes of the plan, neighbourhood units). */
+export function progressOf(projects: readonly RollupProjectRow[]): ProgressSummary {
   const included = projects.filter((project) => !excludedStatuses.includes(project.estado ?? ''));
-  const weights = included.map(projectWeight);
+  const recorded = included.filter((project) => project.avance !== null);
+  const weights = recorded.map(projectWeight);
   const anyBudget = weights.some((weight) => weight !== null && weight > 0);
   const effective = weights.map((weight) => (anyBudget ? (weight ?? 0) : 1));
   const total = effective.reduce((sum, weight) => sum + weight, 0);
-  const weighted = included.reduce((sum, project, index) => sum + (project.avance ?? 0) * (effective[index] ?? 0), 0);
+  const weighted = recorded.reduce((sum, project, index) => sum + (project.avance ?? 0) * (effective[index] ?? 0), 0);
   return {
-    avance: included.length === 0 || total === 0 ? null : Math.round((weighted / total) * 10) / 10,
-    ponderacion: included.length === 0 ? null : anyBudget ? 'presupuesto' : 'igual',
+    avance: recorded.length === 0 || total === 0 ? null : Math.round((weighted / total) * 10) / 10,
+    ponderacion: recorded.length === 0 ? null : anyBudget ? 'presupuesto' : 'igual',
     proyectos: projects.length,
     incluidos: included.length,
     excluidos: projects.length - included.length,
-    sinInformacion: included.filter((project) => project.avance === null).length,
+    conAvance: recorded.length,
+    sinInformacion: included.length - recorded.length,
     sinPresupuesto: included.filter((project) => projectWeight(project) === null).length,
     presupuestoPonderador: weights.reduce<number>((sum, weight) => sum + (weight ?? 0), 0),
   };
@@ -110,7 +123,7 @@ export function rollupPlan(nodes: RollupNodeRow[], projects: RollupProjectRow[])
       codigo: node.codigo,
       nivel: node.nivel,
       nombre: node.nombre,
-      ...summarise(below),
+      ...progressOf(below),
       ...(node.nivel === 'proyecto' ? { estado: own?.estado ?? null } : {}),
       hijos: children.map((child) => child.tree),
     };

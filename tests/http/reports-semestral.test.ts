@@ -73,8 +73,11 @@ describe('GET /plan/avance', () => {
 
   it('uses the history known at the cut-off date, not later records', async () => {
     const body = (await testApp.app.inject('/plan/avance?hasta=2026-03-15')).json<{ lineamientos: RollupNode[] }>();
-    // a 20 % (300), b no progress yet and state before its history begins (100), c in execution 70 % (1000).
-    expect(find(body.lineamientos, programme)?.avance).toBe(Math.round(((20 * 300 + 0 * 100 + 70 * 1000) / 1400) * 10) / 10);
+    // a 20 % (300), b no progress yet (out of the mean, not 0 %), c in execution 70 % (1000).
+    expect(find(body.lineamientos, programme)).toMatchObject({
+      avance: Math.round(((20 * 300 + 70 * 1000) / 1300) * 10) / 10,
+      conAvance: 2,
+    });
   });
 
   it('refuses an impossible date naming the parameter', async () => {

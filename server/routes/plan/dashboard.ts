@@ -1,8 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { RollupProjectRow } from '../../plan/rollup.ts';
-import { rollupRule } from '../../plan/rollup.ts';
-import { unitProgress } from '../../plan/unit-progress.ts';
+import { progressOf, rollupRule, type RollupProjectRow } from '../../plan/rollup.ts';
 import * as reportSql from '../reports/report-sql.ts';
 import { planProgress } from '../reports/semiannual.ts';
 import * as sql from './dashboard-sql.ts';
@@ -57,19 +55,23 @@ export default async function dashboardRoutes(fastify: FastifyInstance) {
         lineamientos: tree.map((node) => ({
           codigo: node.codigo,
           nombre: node.nombre,
-          avance: node.incluidos > 0 && node.sinInformacion === node.incluidos ? null : node.avance,
+          avance: node.avance,
           proyectos: node.proyectos,
           incluidos: node.incluidos,
+          conAvance: node.conAvance,
           sinInformacion: node.sinInformacion,
         })),
         ejecucion: { estimado: total('estimado'), aprobado: total('aprobado'), ejecutado: total('ejecutado'), porAnio: budget },
         unidades: units.map((unit) => {
           const projects = hits.filter((hit) => hit.id === unit.id).flatMap((hit) => stateOf.get(hit.codigo) ?? []);
+          const { avance, conAvance, sinInformacion } = progressOf(projects);
           return {
             ...unit,
             proyectos: projects.length,
             inversion: Math.round(investmentOf.get(unit.codigo) ?? 0),
-            ...unitProgress(projects),
+            avance,
+            conAvance,
+            sinInformacion,
           };
         }),
         historial: history,

@@ -108,14 +108,17 @@ const RollupFields = {
   codigo: Type.String(),
   nivel: Type.String({ description: 'lineamiento, objetivo, plan, programa o proyecto' }),
   nombre: Type.String(),
-  avance: Type.Union([Type.Number(), Type.Null()], { description: 'Avance ponderado 0–100; null si ningún proyecto se incluye' }),
+  avance: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Avance ponderado 0–100 de los proyectos con avance registrado; null («sin información») si ninguno lo tiene',
+  }),
   ponderacion: Type.Union([Type.Literal('presupuesto'), Type.Literal('igual'), Type.Null()]),
   proyectos: Type.Integer(),
   incluidos: Type.Integer(),
   excluidos: Type.Integer({ description: 'Suspendidos o descartados' }),
-  sinInformacion: Type.Integer({ description: 'Incluidos sin avance registrado (cuentan 0 %)' }),
+  conAvance: Type.Integer({ description: 'Incluidos con avance registrado: la cifra se calcula sobre ellos' }),
+  sinInformacion: Type.Integer({ description: 'Incluidos sin avance registrado (fuera del promedio, nunca 0 %)' }),
   sinPresupuesto: Type.Integer(),
-  presupuestoPonderador: Type.Number({ description: 'CLP usados como peso' }),
+  presupuestoPonderador: Type.Number({ description: 'CLP usados como peso (proyectos con avance registrado)' }),
   estado: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Solo proyectos: estado a la fecha de corte' })),
 };
 

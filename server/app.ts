@@ -97,7 +97,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   await app.register(planRoutes);
   await app.register(searchRoutes);
-  await app.register(reportRoutes);
+  await app.register(reportRoutes, { publicUrl: options.config.publicUrl });
   await app.register(analysisRoutes);
   return app;
 }

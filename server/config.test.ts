@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import os from 'node:os';
 import { ConfigError, defaults, loadConfig, redactUrl } from './config.ts';
 
 describe('loadConfig', () => {
@@ -21,6 +22,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'tres mil' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://root:secreto@x/db' })).toThrow(/DATABASE_URL=\(oculto\)/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://root:secreto@x/db' })).not.toThrow(/secreto/);
+  });
+});
+
+describe('SIT_PUBLIC_URL', () => {
+  it('is derived from HOST and PORT when not set, so printed links point at this server', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe(`http://${os.hostname()}:8080`);
+    expect(loadConfig({ HOST: 'sit.vallenar.local', PORT: '80' }).publicUrl).toBe('http://sit.vallenar.local');
+  });
+
+  it('takes the configured address without a trailing slash and refuses one that is not http(s)', () => {
+    expect(loadConfig({ SIT_PUBLIC_URL: 'https://sit.vallenar.cl/' }).publicUrl).toBe('https://sit.vallenar.cl');
+    expect(loadConfig({ SIT_PUBLIC_URL: 'https://muni.cl/sit' }).publicUrl).toBe('https://muni.cl/sit');
+    expect(() => loadConfig({ SIT_PUBLIC_URL: 'sit.vallenar.cl' })).toThrow(/SIT_PUBLIC_URL/);
   });
 });
 

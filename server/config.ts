@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +54,11 @@ const ConfigSchema = Type.Object({
   heavyWaitMs: Type.Integer({ minimum: 0, maximum: 600_000 }),
   /** Embedded database: a read replica in a second thread for analyses and reports (uses the second core). */
   embeddedReplica: Type.Boolean(),
+  /**
+   * The address people open the SIT at (http(s)://host[:port][/path], no trailing slash): printed
+   * documents carry absolute links built from it. Empty in the environment = derived from HOST and PORT.
+   */
+  publicUrl: Type.String({ pattern: '^(https?://[^\\s/?#]+(/[^\\s?#]*)?)?$' }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -79,6 +85,7 @@ export const defaults: Config = {
   heavyQueue: 8,
   heavyWaitMs: 10_000,
   embeddedReplica: true,
+  publicUrl: '',
 };
 
 export class ConfigError extends Error {
@@ -106,6 +113,7 @@ const variables: Record<keyof Config, string> = {
   heavyQueue: 'SIT_HEAVY_QUEUE',
   heavyWaitMs: 'SIT_HEAVY_WAIT_MS',
   embeddedReplica: 'SIT_EMBEDDED_REPLICA',
+  publicUrl: 'SIT_PUBLIC_URL',
 };
 
 function parseValue(key: keyof Config, raw: string): unknown {
@@ -138,7 +146,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     const shown = key === 'databaseUrl' ? '(oculto)' : JSON.stringify(candidate[key]);
     throw new ConfigError(`Configuración inválida: ${variable}=${shown}: ${firstError.message}`);
   }
-  return candidate as Config;
+  const config = candidate as Config;
+  return { ...config, publicUrl: config.publicUrl ? config.publicUrl.replace(/\/+$/, '') : derivedPublicUrl(config) };
+}
+
+/**
+ * The public address when SIT_PUBLIC_URL is not set: http on the host and
+ * port the server listens on; a wildcard interface is named by the machine's
+ * host name (what others on the network would type), loopback as localhost.
+ */
+export function derivedPublicUrl(config: Pick<Config, 'host' | 'port'>): string {
+  const wildcard = ['0.0.0.0', '::', '[::]'].includes(config.host);
+  const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host);
+  const host = wildcard ? os.hostname() : loopback ? 'localhost' : config.host;
+  const shown = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return `http://${shown}${config.port === 80 ? '' : `:${config.port}`}`;
 }
 
 /** A connection string with its password replaced, safe for logs. */

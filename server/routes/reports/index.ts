@@ -24,6 +24,8 @@ import { renderUnitSheetHtml } from './unit-sheet-html.ts';
 export interface ReportRoutesOptions {
   /** The ogr2ogr executable for GeoPackage exports (default: found on PATH). */
   ogr2ogr?: string;
+  /** Where people open the SIT (SIT_PUBLIC_URL): printed links are absolute from here. */
+  publicUrl?: string;
 }
 
 const tags = ['Seguimiento e informes'];

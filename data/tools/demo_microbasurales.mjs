@@ -2,7 +2,12 @@
 // Placed along the Huasco river banks, near ravines/alluvial points from the
 // SENAPRED layer and just outside the census urban limit; never inside a census
 // block. Deterministic (seeded PRNG).
-import { turf, prng, feature, cleanGeometry } from './lib.mjs';
+import console from 'node:console';
+import fs from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { turf, prng, feature, cleanGeometry, writeLayer, SEED_DIR } from './lib.mjs';
 
 const FUENTE = 'Datos de demostración (no son reportes reales)';
 const SEED = 20240617;
@@ -66,6 +71,30 @@ const MIN_DATE = Date.UTC(2022, 0, 1);
 const MAX_FIRST = Date.UTC(2025, 11, 31);
 const MAX_DATE = Date.UTC(2026, 5, 30);
 const iso = (t) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * When a demo site was cleaned and closed, from its own report dates and no
+ * random draw (so every other value of the series stays as it was): a
+ * cleaned site on its last report; a closed site cleaned two thirds of the
+ * way from its first to its last report and closed on the last. Other sites
+ * have neither date.
+ */
+export function demoLifecycleDates({ estado, primer_reporte, ultimo_reporte }) {
+  if (estado === 'limpiado') return { limpiado_en: ultimo_reporte, cerrado_en: null };
+  if (estado !== 'cerrado') return { limpiado_en: null, cerrado_en: null };
+  const first = Date.parse(primer_reporte);
+  const days = Math.round((Date.parse(ultimo_reporte) - first) / DAY);
+  return { limpiado_en: iso(first + Math.floor((days * 2) / 3) * DAY), cerrado_en: ultimo_reporte };
+}
+
+/** The properties with the lifecycle dates placed after `cierre`, in the order the builder writes them. */
+function withLifecycleDates(properties) {
+  const { limpiado_en: _cleaned, cerrado_en: _closed, ...rest } = properties;
+  const dates = demoLifecycleDates(properties);
+  return Object.fromEntries(
+    Object.entries(rest).flatMap(([key, value]) => (key === 'cierre' ? [[key, value], ...Object.entries(dates)] : [[key, value]])),
+  );
+}
 
 export function buildMicrobasurales({ rio, comuna, limiteUrbano, manzanas, criticos }) {
   const rnd = prng(SEED);
@@ -148,22 +177,40 @@ export function buildMicrobasurales({ rio, comuna, limiteUrbano, manzanas, criti
       .join(' ');
 
     features.push(
-      feature(cleanGeometry({ type: 'Point', coordinates: pt }), {
-        codigo: `MB-DEMO-${String(i + 1).padStart(3, '0')}`,
-        estado,
-        categoria_residuo: categoria,
-        superficie_m2: superficie,
-        volumen_m3: volumen,
-        tenencia: pick(TENENCIA[tipo]),
-        primer_reporte: iso(primer),
-        ultimo_reporte: iso(ultimo),
-        notas,
-        // How a closed demo site was closed: its note says fenced.
-        cierre: estado === 'cerrado' ? 'cercado' : null,
-        fuente: FUENTE,
-        precision: 'demo',
-      }),
+      feature(
+        cleanGeometry({ type: 'Point', coordinates: pt }),
+        withLifecycleDates({
+          codigo: `MB-DEMO-${String(i + 1).padStart(3, '0')}`,
+          estado,
+          categoria_residuo: categoria,
+          superficie_m2: superficie,
+          volumen_m3: volumen,
+          tenencia: pick(TENENCIA[tipo]),
+          primer_reporte: iso(primer),
+          ultimo_reporte: iso(ultimo),
+          notas,
+          // How a closed demo site was closed: its note says fenced.
+          cierre: estado === 'cerrado' ? 'cercado' : null,
+          fuente: FUENTE,
+          precision: 'demo',
+        }),
+      ),
     );
   });
   return features;
+}
+
+// `node data/tools/demo_microbasurales.mjs --fechas`: adds the lifecycle dates to the demo sites of
+// data/seed/microbasurales.geojson in place, changing nothing else (the full build gives the same file).
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]) && process.argv.includes('--fechas')) {
+  const file = path.join(SEED_DIR, 'microbasurales.geojson');
+  const collection = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const features = collection.features.map((f) =>
+    f.properties.precision === 'demo' ? { ...f, properties: withLifecycleDates(f.properties) } : f,
+  );
+  writeLayer('microbasurales', features);
+  const dated = features.filter((f) => f.properties.limpiado_en).length;
+  console.log(
+    `microbasurales: ${dated} demo sites with a cleaning date, ${features.filter((f) => f.properties.cerrado_en).length} with a closing date`,
+  );
 }

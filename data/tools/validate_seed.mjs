@@ -109,6 +109,8 @@ const SPEC = {
       ultimo_reporte: isoDate,
       notas: nullOr(str),
       cierre: nullOr(enumOf('cercado')),
+      limpiado_en: nullOr(isoDate),
+      cerrado_en: nullOr(isoDate),
     },
   },
   humedal_urbano: {
@@ -212,6 +214,12 @@ for (const [layer, spec] of Object.entries(SPEC)) {
       if (a < '2022-01-01' || b > '2026-12-31' || b < a) err(layer, i, `dates ${a}..${b}`);
       if (f.properties.precision !== 'demo') err(layer, i, 'must be demo');
       if ((f.properties.estado === 'cerrado') !== (f.properties.cierre !== null)) err(layer, i, 'cierre exactly when cerrado');
+      // Cleaned and closed sites carry their dates, within their reports, so the monthly series can show them.
+      const { estado, limpiado_en: cleaned, cerrado_en: closed } = f.properties;
+      if (['limpiado', 'cerrado'].includes(estado) !== (cleaned !== null)) err(layer, i, 'limpiado_en exactly when limpiado or cerrado');
+      if ((estado === 'cerrado') !== (closed !== null)) err(layer, i, 'cerrado_en exactly when cerrado');
+      if (cleaned !== null && (cleaned < a || cleaned > b || (closed !== null && closed < cleaned)))
+        err(layer, i, `lifecycle dates ${cleaned}..${closed}`);
     }
     if (layer === 'puentes' && g.coordinates.length !== 2) err(layer, i, 'bridge must have 2 points');
     if (layer === 'proyectos_ubicaciones' || (layer === 'puentes' && f.properties.proyecto)) {

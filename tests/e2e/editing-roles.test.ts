@@ -63,7 +63,9 @@ describe('what each role sees of editing', () => {
     }, 'nadie.e2e');
     await dialog.getByRole('button', { name: 'Entrar' }).click();
     // The account's limit is hit first (10 per account); the message says which limit and how long to wait.
-    await expect.poll(() => dialog.locator('[role="alert"]').textContent()).toMatch(/^Demasiados intentos .*vuelva a intentar en \d+ minutos?\./);
+    await expect
+      .poll(() => dialog.locator('[role="alert"]').textContent())
+      .toMatch(/^Demasiados intentos .*vuelva a intentar en \d+ minutos?\./);
     await page.context().close();
   });
 

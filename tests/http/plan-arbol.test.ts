@@ -13,6 +13,8 @@ afterAll(async () => {
 
 interface TreeBody {
   periodo: { desde: number; hasta: number };
+  ejesTransversales: { codigo: string; nombre: string; descripcion: string }[];
+  notas: { tipo: string; mencionadoEnPladeco: string };
   lineamientos: PlanNode[];
   filtros: {
     estados: string[];
@@ -105,5 +107,31 @@ describe('GET /plan/arbol', () => {
     expect(filtros.fuentesFinanciamiento).toEqual(['FNDR', 'MOP', 'municipal']);
     expect(filtros.unidadesResponsables).toEqual(['SECPLA']);
     expect(filtros.anios).toEqual({ desde: 2023, hasta: 2027 });
+  });
+
+  it('serves the whole plan, not only the names: ejes transversales, definitions, second paragraphs and programme notes', async () => {
+    const tree = await getTree();
+    expect(tree.ejesTransversales).toHaveLength(10);
+    expect(tree.ejesTransversales[0]).toMatchObject({ codigo: 'EJE-01', nombre: 'Prevención' });
+    for (const eje of tree.ejesTransversales) expect(eje.descripcion.length, eje.codigo).toBeGreaterThan(100);
+    for (const lineamiento of tree.lineamientos) expect(lineamiento.definicion?.length ?? 0, lineamiento.codigo).toBeGreaterThan(40);
+    expect(find(tree.lineamientos, 'L1')?.definicion).toMatch(/^Contribuir al establecimiento de un modelo de gestión municipal/);
+    expect(find(tree.lineamientos, 'L4.O1')?.descripcion).toMatch(/participación ciudadana real y efectiva/);
+    expect(find(tree.lineamientos, 'L6.O1')?.descripcion).toMatch(/participación ciudadana real y efectiva/);
+    expect(find(tree.lineamientos, 'L2.O1.P1.G9')?.nota).toMatch(/Humedal Urbano está en revisión jurídica/);
+    expect(find(tree.lineamientos, 'L2.O1.P1.G4')?.nota).toMatch(/Certificación Ambiental/);
+  });
+
+  it('marks funding and years the text mentions as such, apart from what SECPLA records, and says where tipo comes from', async () => {
+    const tree = await getTree();
+    const projects = [...walk(tree.lineamientos)].filter((node) => node.nivel === 'proyecto');
+    const byName = (text: string) => projects.find((node) => node.nombre.includes(text));
+    expect(byName('Postular iniciativa al FNDR')?.mencionadoEnPladeco).toEqual({ fuentes: ['FNDR'], anios: [] });
+    expect(byName('Parque Solar Comunal')?.mencionadoEnPladeco).toEqual({ fuentes: ['Convenio público-privado'], anios: [2021, 2022] });
+    expect(byName('Estrategia Energética Local')?.mencionadoEnPladeco?.fuentes).toEqual(['Ministerio de Energía']);
+    expect(byName('convenio con ENAMI')?.mencionadoEnPladeco?.fuentes).toEqual(['ENAMI']);
+    expect(projects.filter((node) => node.mencionadoEnPladeco).length).toBeGreaterThan(5);
+    expect(tree.notas.tipo).toMatch(/lectura del equipo SIT/);
+    expect(tree.notas.mencionadoEnPladeco).toMatch(/no es un financiamiento ni un plazo registrado por la SECPLA/);
   });
 });

@@ -45,7 +45,20 @@ describe('GET /plan/proyectos/{codigo}', () => {
     const crossed = units.features.filter((unit) => booleanIntersects(unit, project)).map((unit) => unit.properties?.codigo);
     expect(body.unidadesVecinales.length).toBeGreaterThanOrEqual(2);
     expect(body.unidadesVecinales.map((unit) => unit.codigo).sort()).toEqual(crossed.sort());
-    expect(body.unidadesVecinales.every((unit) => unit.precision === 'aproximada')).toBe(true);
+    // Census stand-ins, not the real units: illustrative as neighbourhood units.
+    expect(body.unidadesVecinales.every((unit) => unit.precision === 'ilustrativa')).toBe(true);
+  });
+
+  it('shows what the Tomo II says along the lineage, the funding its text mentions apart from what is recorded, and where tipo comes from', async () => {
+    const body = await card(bridges);
+    expect(body.linaje[0]?.definicion?.length ?? 0).toBeGreaterThan(40);
+    expect(body.linaje[1]?.descripcion).toMatch(/participación ciudadana real y efectiva/);
+    expect(body.notaTipo).toMatch(/lectura del equipo SIT/);
+    const fndr = await card('L2.O1.P1.G9.01');
+    expect(fndr.linaje.find((step) => step.nivel === 'programa')?.nota).toMatch(/Humedal Urbano está en revisión jurídica/);
+    expect(fndr.mencionadoEnPladeco).toMatchObject({ fuentes: ['FNDR'], anios: [] });
+    expect(fndr.mencionadoEnPladeco.nota).toMatch(/no es un financiamiento ni un plazo registrado por la SECPLA/);
+    expect(fndr.fuentesFinanciamiento).toEqual([]);
   });
 
   it('links to its item in OGC API – Features, which is the same project', async () => {

@@ -14,10 +14,13 @@ select
   n.orden,
   n.nombre,
   n.tipo,
+  n.definicion,
+  n.descripcion,
+  n.nota,
   count(p.codigo)::int as proyectos,
   count(p.geom)::int as ubicados
 from plan_nodos n
 join below on below.ancestro = n.codigo
 left join proyectos p on p.codigo = below.codigo
-group by n.codigo, n.nivel, n.codigo_padre, n.orden, n.nombre, n.tipo
+group by n.codigo, n.nivel, n.codigo_padre, n.orden, n.nombre, n.tipo, n.definicion, n.descripcion, n.nota
 order by n.codigo_padre nulls first, n.orden;

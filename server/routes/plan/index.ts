@@ -2,10 +2,20 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../errors.ts';
 import { routeValidationError } from '../validation-errors.ts';
-import { budgetByYearSql, filterValuesSql, projectSql, projectUnitsSql, treeSql, unitsWithProjectsSql } from './plan-sql.ts';
+import {
+  budgetByYearSql,
+  crossCuttingAxesSql,
+  filterValuesSql,
+  lineageTextsSql,
+  projectSql,
+  projectUnitsSql,
+  treeSql,
+  unitsWithProjectsSql,
+} from './plan-sql.ts';
+import { kindNote, mentionsNote } from '../../plan/mentions.ts';
 import { ErrorBody, PlanTree, ProjectCard, ProjectParams, UnitsWithProjects, estadosProyecto, type ProjectCardBody } from './schemas.ts';
 import { buildPlanTree, type PlanNodeRow } from './tree.ts';
-import { projectCard, type BudgetRow, type ProjectRow, type UnitRow } from './project-card.ts';
+import { projectCard, type BudgetRow, type LineageTextRow, type ProjectRow, type UnitRow } from './project-card.ts';
 import trackingRoutes from './tracking.ts';
 import dashboardRoutes from './dashboard.ts';
 
@@ -38,17 +48,23 @@ export default async function planRoutes(fastify: FastifyInstance) {
       schema: {
         summary: 'Jerarquía del PLADECO con conteos',
         description:
-          'Lineamiento → objetivo → plan → programa → proyecto, en el orden del documento, con el número de proyectos bajo cada nodo y cuántos tienen ubicación; y los valores de los filtros.',
+          'Lineamiento → objetivo → plan → programa → proyecto, en el orden del documento, con las definiciones y notas del Tomo II, el número de proyectos bajo cada nodo y cuántos tienen ubicación, las fuentes y años que el texto de cada proyecto menciona; los 10 ejes transversales; y los valores de los filtros.',
         tags,
         response: { 200: PlanTree },
       },
     },
     async () => {
-      const [rows, [values]] = await Promise.all([app.db.query<PlanNodeRow>(treeSql), app.db.query<FilterValuesRow>(filterValuesSql)]);
+      const [rows, [values], ejes] = await Promise.all([
+        app.db.query<PlanNodeRow>(treeSql),
+        app.db.query<FilterValuesRow>(filterValuesSql),
+        app.db.query<{ codigo: string; nombre: string; descripcion: string }>(crossCuttingAxesSql),
+      ]);
       return {
         titulo: 'PLADECO 2022–2029 de Vallenar',
         periodo: planPeriod,
         lineamientos: buildPlanTree(rows),
+        ejesTransversales: ejes,
+        notas: { tipo: kindNote, mencionadoEnPladeco: mentionsNote },
         filtros: {
           estados: [...estadosProyecto],
           fuentesFinanciamiento: values?.fuentes ?? [],
@@ -75,11 +91,13 @@ export default async function planRoutes(fastify: FastifyInstance) {
       const { codigo } = request.params;
       const [project] = await app.db.query<ProjectRow>(projectSql, [codigo]);
       if (!project) throw notFound(`No existe el proyecto «${codigo}» en el PLADECO.`, 'codigo');
-      const [budget, units] = await Promise.all([
+      const lineage = [project.lineamiento_codigo, project.objetivo_codigo, project.plan_codigo, project.programa_codigo, project.codigo];
+      const [budget, units, texts] = await Promise.all([
         app.db.query<BudgetRow>(budgetByYearSql, [codigo]),
         app.db.query<UnitRow>(projectUnitsSql, [codigo]),
+        app.db.query<LineageTextRow>(lineageTextsSql, [lineage.filter(Boolean)]),
       ]);
-      return projectCard(project, budget, units);
+      return projectCard(project, budget, units, texts);
     },
   );
 

@@ -68,6 +68,12 @@ export const projectSql = `select p.${q(projects.idColumn)} as id,
 from ${q(projects.table)} p
 where p.${q('codigo')} = $1`;
 
+/** The texts the Tomo II adds to the nodes $1 (codes): a lineamiento's definition, an objective's second paragraph, a programme's note. */
+export const lineageTextsSql = `select codigo, definicion, descripcion, nota from plan_nodos where codigo = any($1::text[])`;
+
+/** The PLADECO's ejes transversales, in the document's order. */
+export const crossCuttingAxesSql = `select codigo, nombre, coalesce(descripcion, '') as descripcion from ejes_transversales order by codigo`;
+
 /** The neighbourhood units the geometry of project $1 overlaps, computed in PostGIS. */
 export const projectUnitsSql = `select uv.${q('codigo')} as codigo, uv.${q('nombre')} as nombre, uv.${q('area')} as area,
   uv.${q('precision')} as precision

@@ -1,3 +1,4 @@
+import { kindNote, mentionsNote, pladecoMentions } from '../../plan/mentions.ts';
 import type { ProjectCardBody } from './schemas.ts';
 
 /** A row of `projectSql`: the catalogue columns of proyectos_plan, the feature id and the bbox. */
@@ -38,6 +39,14 @@ export interface BudgetRow {
   ejecutado_clp: number | null;
 }
 
+/** A row of `lineageTextsSql`: what the Tomo II says of a node beyond its name. */
+export interface LineageTextRow {
+  codigo: string;
+  definicion: string | null;
+  descripcion: string | null;
+  nota: string | null;
+}
+
 export interface UnitRow {
   codigo: string;
   nombre: string;
@@ -46,23 +55,42 @@ export interface UnitRow {
 }
 
 /** The project card answered by `/plan/proyectos/{codigo}`, from its rows. */
-export function projectCard(project: ProjectRow, budget: readonly BudgetRow[], units: readonly UnitRow[]): ProjectCardBody {
+export function projectCard(
+  project: ProjectRow,
+  budget: readonly BudgetRow[],
+  units: readonly UnitRow[],
+  texts: readonly LineageTextRow[] = [],
+): ProjectCardBody {
+  const byCode = new Map(texts.map((row) => [row.codigo, row]));
+  const step = (nivel: ProjectCardBody['linaje'][number]['nivel'], codigo: string, nombre: string) => {
+    const text = byCode.get(codigo);
+    return {
+      nivel,
+      codigo,
+      nombre,
+      ...(text?.definicion ? { definicion: text.definicion } : {}),
+      // The project's own description is served at the top of the card.
+      ...(text?.descripcion && nivel !== 'proyecto' ? { descripcion: text.descripcion } : {}),
+      ...(text?.nota ? { nota: text.nota } : {}),
+    };
+  };
   const linaje: ProjectCardBody['linaje'] = [
-    { nivel: 'lineamiento', codigo: project.lineamiento_codigo, nombre: project.lineamiento },
-    { nivel: 'objetivo', codigo: project.objetivo_codigo, nombre: project.objetivo },
-    { nivel: 'plan', codigo: project.plan_codigo, nombre: project.plan },
+    step('lineamiento', project.lineamiento_codigo, project.lineamiento),
+    step('objetivo', project.objetivo_codigo, project.objetivo),
+    step('plan', project.plan_codigo, project.plan),
   ];
-  if (project.programa_codigo && project.programa) {
-    linaje.push({ nivel: 'programa', codigo: project.programa_codigo, nombre: project.programa });
-  }
-  linaje.push({ nivel: 'proyecto', codigo: project.codigo, nombre: project.nombre });
+  if (project.programa_codigo && project.programa) linaje.push(step('programa', project.programa_codigo, project.programa));
+  linaje.push(step('proyecto', project.codigo, project.nombre));
+  const mentions = pladecoMentions(project.nombre, project.descripcion, byCode.get(project.codigo)?.nota);
   const located = project.bbox !== null;
   return {
     id: project.id,
     codigo: project.codigo,
     nombre: project.nombre,
     tipo: project.tipo,
+    notaTipo: kindNote,
     descripcion: project.descripcion,
+    mencionadoEnPladeco: { ...mentions, nota: mentionsNote },
     estado: project.estado,
     linaje,
     ...(project.programa_codigo ? {} : { notaLinaje: 'El PLADECO asocia esta iniciativa directamente al plan, sin un programa propio.' }),

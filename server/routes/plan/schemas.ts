@@ -13,12 +13,27 @@ export const ErrorBody = Type.Object({
   field: Type.Optional(Type.String({ description: 'Parámetro que causó el error' })),
 });
 
+/** Funding and years the item's own text names: mentioned by the plan, not recorded by SECPLA. */
+const PladecoMentions = Type.Object(
+  {
+    fuentes: Type.Array(Type.String(), { description: 'Fuentes de financiamiento que nombra el texto' }),
+    anios: Type.Array(Type.Integer(), { description: 'Años que nombra el texto' }),
+  },
+  { description: 'Mencionado en el texto del PLADECO; distinto de lo registrado por la SECPLA' },
+);
+
 const NodeFields = Type.Object({
   codigo: Type.String({ description: 'Código estable del nodo, p. ej. L6.O1.P1.G1.03' }),
   nivel: Nivel,
   nombre: Type.String({ description: 'Texto del documento, sin cambios' }),
   orden: Type.Integer({ description: 'Posición entre sus hermanos (1 = primero)' }),
-  tipo: Type.Optional(Type.String({ description: 'Solo proyectos: proyecto, estudio o accion' })),
+  tipo: Type.Optional(Type.String({ description: 'Solo proyectos: proyecto, estudio o accion (lectura del equipo SIT; ver notaTipo)' })),
+  definicion: Type.Optional(Type.String({ description: 'Definición del lineamiento, como la da el Tomo II' })),
+  descripcion: Type.Optional(
+    Type.String({ description: 'Texto que el Tomo II agrega al ítem (p. ej. el segundo párrafo de un objetivo)' }),
+  ),
+  nota: Type.Optional(Type.String({ description: 'Nota del Tomo II sobre el ítem (p. ej. de un programa)' })),
+  mencionadoEnPladeco: Type.Optional(PladecoMentions),
   proyectos: Type.Integer({ description: 'Proyectos bajo este nodo (un proyecto se cuenta a sí mismo)' }),
   ubicados: Type.Integer({ description: 'De esos proyectos, cuántos tienen ubicación en el mapa' }),
 });
@@ -44,6 +59,16 @@ export const PlanTree = Type.Object({
   titulo: Type.String(),
   periodo: Type.Object({ desde: Type.Integer(), hasta: Type.Integer() }, { description: 'Años del plan' }),
   lineamientos: Type.Array(nodeAtDepth(1)),
+  ejesTransversales: Type.Array(Type.Object({ codigo: Type.String(), nombre: Type.String(), descripcion: Type.String() }), {
+    description: 'Los 10 ejes transversales del PLADECO, que cruzan todos los lineamientos',
+  }),
+  notas: Type.Object(
+    {
+      tipo: Type.String({ description: 'De dónde sale el tipo de cada ítem' }),
+      mencionadoEnPladeco: Type.String({ description: 'Qué es lo «mencionado en el PLADECO»' }),
+    },
+    { description: 'Cómo leer estos datos' },
+  ),
   filtros: Type.Object(
     {
       estados: Type.Array(Type.String(), { description: 'Estados posibles de un proyecto (catálogo)' }),
@@ -64,6 +89,9 @@ const LineageStep = Type.Object({
   nivel: Nivel,
   codigo: Type.String(),
   nombre: Type.String(),
+  definicion: Type.Optional(Type.String({ description: 'Definición del lineamiento (Tomo II)' })),
+  descripcion: Type.Optional(Type.String({ description: 'Texto que el Tomo II agrega al ítem' })),
+  nota: Type.Optional(Type.String({ description: 'Nota del Tomo II sobre el ítem' })),
 });
 
 const Money = Type.Union([Type.Integer(), Type.Null()], { description: 'CLP; null = sin presupuesto registrado' });
@@ -80,7 +108,13 @@ export const ProjectCard = Type.Object({
   codigo: Type.String(),
   nombre: Type.String(),
   tipo: Type.Union([Type.String(), Type.Null()]),
+  notaTipo: Type.String({ description: 'De dónde sale el tipo' }),
   descripcion: Type.Union([Type.String(), Type.Null()]),
+  mencionadoEnPladeco: Type.Object({
+    fuentes: Type.Array(Type.String()),
+    anios: Type.Array(Type.Integer()),
+    nota: Type.String(),
+  }),
   estado: Type.Union([Type.String(), Type.Null()], { description: 'null = sin estado registrado' }),
   linaje: Type.Array(LineageStep, { description: 'Lineamiento → Objetivo → Plan → Programa → Proyecto' }),
   notaLinaje: Type.Optional(Type.String()),

@@ -1,3 +1,4 @@
+import { pladecoMentions } from '../../plan/mentions.ts';
 import type { PlanNode } from './schemas.ts';
 
 /** A row of arbol.sql: one node of plan_nodos with its project counts. */
@@ -8,6 +9,9 @@ export interface PlanNodeRow {
   orden: number;
   nombre: string;
   tipo: string | null;
+  definicion: string | null;
+  descripcion: string | null;
+  nota: string | null;
   proyectos: number;
   ubicados: number;
 }
@@ -20,12 +24,17 @@ export interface PlanNodeRow {
 export function buildPlanTree(rows: readonly PlanNodeRow[]): PlanNode[] {
   const nodes = new Map<string, PlanNode>();
   for (const row of rows) {
+    const mentions = row.nivel === 'proyecto' ? pladecoMentions(row.nombre, row.descripcion, row.nota) : null;
     nodes.set(row.codigo, {
       codigo: row.codigo,
       nivel: row.nivel,
       nombre: row.nombre,
       orden: row.orden,
       ...(row.tipo ? { tipo: row.tipo } : {}),
+      ...(row.definicion ? { definicion: row.definicion } : {}),
+      ...(row.descripcion ? { descripcion: row.descripcion } : {}),
+      ...(row.nota ? { nota: row.nota } : {}),
+      ...(mentions && (mentions.fuentes.length > 0 || mentions.anios.length > 0) ? { mencionadoEnPladeco: mentions } : {}),
       proyectos: row.proyectos,
       ubicados: row.ubicados,
       hijos: [],

@@ -47,6 +47,34 @@ function selectField(label: string, onChange: (value: string | null) => void) {
 }
 
 /**
+ * What the PLADECO says of itself beyond the item names: each lineamiento's
+ * definition and the ten ejes transversales that cross them all.
+ */
+function planTexts(tree: PlanTreeBody): HTMLElement {
+  return h(
+    'details',
+    { class: 'plan-texts', 'data-textos-plan': '' },
+    h('summary', {}, es.filters.planTexts),
+    h('h3', {}, es.filters.definitions),
+    h(
+      'dl',
+      { class: 'plan-definitions' },
+      ...nodesAt(tree, 'lineamiento').flatMap((node) => [
+        h('dt', {}, `${node.codigo} · ${node.nombre}`),
+        h('dd', { 'data-definicion': node.codigo }, node.definicion ?? es.filters.noDefinition),
+      ]),
+    ),
+    h('h3', {}, es.filters.crossCutting(tree.ejesTransversales.length)),
+    h(
+      'dl',
+      { class: 'plan-axes', 'data-ejes-transversales': '' },
+      ...tree.ejesTransversales.flatMap((eje) => [h('dt', {}, eje.nombre), h('dd', {}, eje.descripcion)]),
+    ),
+    h('p', { class: 'legend-note' }, tree.notas.tipo),
+  );
+}
+
+/**
  * The filter panel: lineage (lineamiento → objetivo → plan → programa, each
  * narrowed by the one above), status, funding source, responsible unit and
  * a 2022–2029 year range, with counts that follow the filters and the list
@@ -118,6 +146,7 @@ export function mountFiltersPanel(container: HTMLElement, props: FiltersPanelPro
     clear,
     byLineamiento,
     h('details', { class: 'project-details' }, listSummary, h('p', { class: 'legend-note' }, es.filters.unlocatedHint), list),
+    planTexts(tree),
   );
   container.setAttribute('aria-labelledby', headingId);
 

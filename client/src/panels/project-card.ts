@@ -31,6 +31,11 @@ function lineage(card: ProjectCardBody): HTMLElement {
         { class: `lineage-${step.nivel}`, 'data-nivel': step.nivel, 'data-codigo': step.codigo },
         h('span', { class: 'lineage-level' }, `${es.card.levels[step.nivel] ?? step.nivel} ${step.codigo}`),
         h('span', { class: 'lineage-name' }, step.nombre),
+        // What the Tomo II says of the step beyond its name: a lineamiento's definition, an objective's
+        // second paragraph, a programme's note.
+        ...[step.definicion, step.descripcion, step.nota]
+          .filter((text): text is string => Boolean(text))
+          .map((text) => h('span', { class: 'lineage-text legend-note block', 'data-texto-pladeco': '' }, text)),
       ),
     ),
   );
@@ -116,6 +121,18 @@ function units(card: ProjectCardBody, onZoomUnit: (codigo: string) => void): (No
   ];
 }
 
+/** Funding and years the plan's own text names, apart from what SECPLA records, with the note saying so. */
+function mentioned(card: ProjectCardBody): HTMLElement[] {
+  const { fuentes, anios, nota } = card.mencionadoEnPladeco;
+  if (fuentes.length === 0 && anios.length === 0) return [];
+  const parts = [...fuentes, ...(anios.length > 0 ? [es.card.mentionedYears(anios)] : [])];
+  return row(
+    es.card.mentioned,
+    h('span', { 'data-mencionado-pladeco': '' }, parts.join('; ')),
+    h('span', { class: 'legend-note block' }, nota),
+  );
+}
+
 function years(card: ProjectCardBody): string {
   if (card.anioInicio === null && card.anioFin === null) return es.card.noYears;
   return `${card.anioInicio ?? '…'}–${card.anioFin ?? '…'}`;
@@ -154,7 +171,7 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
       h(
         'header',
         { class: 'card-header', style: `--lineamiento: ${lineamientoColor(card.linaje[0]?.codigo ?? '')}` },
-        h('p', { class: 'card-kind' }, `${es.card.tipo[card.tipo ?? ''] ?? es.card.label} · ${card.codigo}`),
+        h('p', { class: 'card-kind', title: card.notaTipo }, `${es.card.tipo[card.tipo ?? ''] ?? es.card.label} · ${card.codigo}`),
         h('h2', { id: titleId, tabindex: '-1' }, card.nombre),
         close,
       ),
@@ -165,6 +182,11 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
       h(
         'dl',
         { class: 'card-facts' },
+        ...row(
+          es.card.kind,
+          es.card.tipo[card.tipo ?? ''] ?? '—',
+          h('span', { class: 'legend-note block', 'data-nota-tipo': '' }, card.notaTipo),
+        ),
         ...row(es.card.status, card.estado ?? h('span', { class: 'missing' }, es.card.noStatus)),
         ...row(es.card.budget, ...budget(card)),
         ...row(
@@ -173,6 +195,7 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
             ? card.fuentesFinanciamiento.join(', ')
             : h('span', { class: 'missing' }, es.card.noFunding),
         ),
+        ...mentioned(card),
         ...row(es.card.unit, card.unidadResponsable ?? h('span', { class: 'missing' }, es.card.noUnit)),
         ...row(es.card.years, years(card)),
         ...(card.avanceFisico !== null

@@ -137,4 +137,30 @@ describe('the project card', () => {
     expect(await page.locator('#project-card').isHidden()).toBe(true);
     await page.waitForFunction(() => !location.hash.includes('proyecto='));
   });
+
+  it('shows what the PLADECO text says along the lineage and what it mentions, apart from what SECPLA records', async () => {
+    // The project list may be open or closed from an earlier step: open it.
+    await page.evaluate(() => document.querySelector('.project-details')?.setAttribute('open', ''));
+    await page.locator('[data-project="L2.O1.P1.G9.01"]').click();
+    await page.waitForSelector('#project-card[data-codigo="L2.O1.P1.G9.01"][data-loaded="true"]');
+    const texts = await page.locator('#project-card [data-texto-pladeco]').allTextContents();
+    expect(texts.some((text) => text.includes('Humedal Urbano está en revisión jurídica'))).toBe(true);
+    expect(await page.textContent('#project-card [data-mencionado-pladeco]')).toBe('FNDR');
+    const card = await page.textContent('#project-card');
+    expect(card).toContain('Mencionado en el PLADECO');
+    expect(card).toContain('no es un financiamiento ni un plazo registrado por la SECPLA');
+    expect(await page.textContent('#project-card [data-nota-tipo]')).toMatch(/lectura del equipo SIT/);
+    await page.click('#project-card .card-close');
+  });
+
+  it('lists each lineamiento definition and the ten ejes transversales in the filters panel', async () => {
+    const panel = page.locator('[data-textos-plan]');
+    await panel.locator('summary').click();
+    expect(await panel.locator('[data-definicion]').count()).toBe(6);
+    expect(await panel.locator('[data-ejes-transversales] dt').count()).toBe(10);
+    expect(await panel.locator('[data-definicion="L1"]').textContent()).toMatch(
+      /^Contribuir al establecimiento de un modelo de gestión municipal/,
+    );
+    await panel.locator('summary').click();
+  });
 });

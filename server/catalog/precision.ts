@@ -26,6 +26,9 @@ export const precisionInfo: Record<Precision, { etiqueta: string; descripcion: s
   },
 };
 
+/** The levels in words, in their order: «oficial, aproximada, ilustrativa o demo» (for help texts and messages). */
+export const precisionLevelsText = new Intl.ListFormat('es', { type: 'disjunction' }).format(precisionLevels);
+
 export function isPrecision(value: unknown): value is Precision {
   return typeof value === 'string' && (precisionLevels as readonly string[]).includes(value);
 }

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { precisionLevelsText } from '../catalog/precision.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { prepareDatabase } from '../db/prepare.ts';
@@ -28,7 +29,7 @@ Opciones:
   --mode append|replace   agregar a la capa (por omisión) o reemplazar todo su contenido
   --srid <EPSG>           sistema de referencia del archivo, si no lo declara (p. ej. 32719, 5361, 24879)
   --fuente <texto>        fuente para los elementos que no la traen
-  --precision <valor>     precisión para los elementos que no la traen: oficial, aproximada o demo
+  --precision <valor>     precisión para los elementos que no la traen: ${precisionLevelsText}
   --asignar campo=valor   da ese valor al campo en todos los elementos (repetible), p. ej. --asignar area=urbana
   --mapear COLUMNA=campo  toma el campo de esa columna del archivo (repetible), p. ej. --mapear COD_UV=codigo
   --encoding <nombre>     codificación del texto (.dbf, CSV), p. ej. UTF-8 o ISO-8859-1

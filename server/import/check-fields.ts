@@ -1,4 +1,5 @@
 import type { LayerDefinition } from '../catalog/index.ts';
+import { precisionLevelsText } from '../catalog/precision.ts';
 import type { AttributeMapping } from './attribute-mapping.ts';
 import { ImportError } from './errors.ts';
 import type { ImportOptions, ImportReport } from './types.ts';
@@ -31,7 +32,7 @@ export function checkRequiredFields(
       'missing_provenance',
       `El archivo no trae el campo ${fields} y no se indicó ${flags}. Cada elemento debe decir de dónde viene y qué tan exacto es; ` +
         `no se supone ningún valor. Ejemplo: --fuente "SECPLA Vallenar, levantamiento 2024" --precision oficial ` +
-        '(valores de precisión: oficial, aproximada, demo).',
+        `(valores de precisión: ${precisionLevelsText}).`,
     );
   }
   const required = missing.filter((entry) => entry.required && !entry.filledFrom);

@@ -222,7 +222,7 @@ describe('hostile and malformed edits: a 4xx with a field, and the database unch
     ['a number for a text', { nombre: 12 }, 'properties.nombre', /debe ser texto/],
     ['an object for a text', { nombre: { $gt: '' } }, 'properties.nombre', /debe ser texto/],
     ['a nested array for a text', { estado_conservacion: [[[['x']]]] }, 'properties.estado_conservacion', /debe ser texto/],
-    ['an invalid precision', { precision: 'exacta' }, 'properties.precision', /oficial, aproximada, demo/],
+    ['an invalid precision', { precision: 'exacta' }, 'properties.precision', /oficial, aproximada, ilustrativa, demo/],
     ['an overlong text', { nombre: 'x'.repeat(2001) }, 'properties.nombre', /supera 2000/],
   ])('refuses %s with 422 naming the field', async (_name, change, field, message) => {
     const body = validHeritage();

@@ -69,7 +69,7 @@ describe('npm run import', () => {
     expect(flag.stderr).toMatch(/Opción no reconocida.*--modo/);
     const precision = await cli(fixture('linea.geojson'), '--layer', 'calles', '--precision', 'exacta');
     expect(precision.code).toBe(2);
-    expect(precision.stderr).toMatch(/--precision debe ser uno de: oficial, aproximada, demo/);
+    expect(precision.stderr).toMatch(/--precision debe ser uno de: oficial, aproximada, ilustrativa, demo/);
   });
 
   it('supplies required fields with --mapear and --asignar, and the summary says so', async () => {

@@ -250,7 +250,10 @@ describe('tile metadata', () => {
     expect(body.tileMatrixSetLimits).toHaveLength(23);
     const streets = body.layers.find((layer: { id: string }) => layer.id === 'calles');
     expect(streets).toMatchObject({ minTileMatrix: '13', maxTileMatrix: '22', geometryDimension: 1 });
-    expect(streets.propertiesSchema.properties.precision).toMatchObject({ type: 'string', enum: ['oficial', 'aproximada', 'demo'] });
+    expect(streets.propertiesSchema.properties.precision).toMatchObject({
+      type: 'string',
+      enum: ['oficial', 'aproximada', 'ilustrativa', 'demo'],
+    });
   });
 
   it('defines WebMercatorQuad as the OGC tile matrix set', async () => {

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { estadosProyecto } from '../../catalog/plan-layers.ts';
+import { precisionLevelsText } from '../../catalog/precision.ts';
 
 const Nivel = Type.Union(
   [Type.Literal('lineamiento'), Type.Literal('objetivo'), Type.Literal('plan'), Type.Literal('programa'), Type.Literal('proyecto')],
@@ -100,7 +101,7 @@ const NeighbourhoodUnit = Type.Object({
   codigo: Type.String(),
   nombre: Type.String(),
   area: Type.String({ description: 'urbana o rural' }),
-  precision: Type.String({ description: 'oficial, aproximada o demo' }),
+  precision: Type.String({ description: `Precisión del límite como unidad vecinal: ${precisionLevelsText}` }),
 });
 
 export const ProjectCard = Type.Object({
@@ -145,7 +146,9 @@ export const ProjectCard = Type.Object({
   unidadesVecinales: Type.Array(NeighbourhoodUnit, { description: 'Unidades vecinales que la geometría intersecta (PostGIS)' }),
   notaUnidadesVecinales: Type.Optional(Type.String()),
   fuente: Type.String(),
-  precision: Type.String(),
+  precision: Type.String({
+    description: `Precisión de la ubicación: ${precisionLevelsText} (sin ubicación: oficial, la del registro del PLADECO)`,
+  }),
   enlaces: Type.Object({ elemento: Type.String({ description: 'Ruta del elemento en OGC API – Features' }) }),
 });
 

@@ -45,6 +45,12 @@ const F = {
   rio: 'Digitalizado por SIT Vallenar sobre bocatomas de canales CNR, huecos de manzanas INE 2017 y puntos SENAPRED (aproximado)',
 };
 
+// Who placed a position drawn only from a text, and from what (precision "ilustrativa").
+const PLADECO_SIN_UBICACIONES = 'a partir del texto del PLADECO 2022–2029 (el Tomo II no da ubicaciones)';
+const UBICACION_ILUSTRATIVA = `Ubicación ilustrativa del equipo SIT ${PLADECO_SIN_UBICACIONES}`;
+const TRAZADO_ILUSTRATIVO = 'Trazado ilustrativo del equipo SIT a partir del texto del PLADECO 2022–2029 (el Tomo II no da trazados)';
+const precisionOf = (entry) => (entry.ilustrativa ? 'ilustrativa' : 'aproximada');
+
 const comunaFc = readJson(SRC.comuna);
 const comuna = comunaFc.features[0];
 const manzanas = readJson(SRC.manzanas);
@@ -86,9 +92,11 @@ for (const [g, p] of Object.entries(popByGeocodigo)) {
 // Census blocks grouped by zone: MANZENT_I = comuna(4, no leading 0) + distrito(2) + área(1) + zona(3) + manzana(3)
 const zonaDeManzana = (m) => `0${m.properties.MANZENT_I.slice(0, 10)}`;
 const viviendasByZona = {};
+const personasByZona = {};
 for (const m of manzanas.features) {
   const z = zonaDeManzana(m);
   viviendasByZona[z] = (viviendasByZona[z] ?? 0) + m.properties.TOTAL_VIVI;
+  personasByZona[z] = (personasByZona[z] ?? 0) + m.properties.TOTAL_PERS;
 }
 
 // ------------------------------------------------------------------ comuna ---
@@ -143,9 +151,10 @@ const zonaFeatures = zonas.features
     return feature(clean(toMulti(z.geometry)), {
       geocodigo: g,
       nombre: `Zona censal ${g}`,
-      poblacion: popByGeocodigo[g] ?? null,
+      // Persons from the blocks: the zone CSV's age cells fall 3.158 short of the census total (data/README.md).
+      poblacion: personasByZona[g] ?? null,
       viviendas: viviendasByZona[g] ?? null,
-      fuente: `${F.zonas}; viviendas = suma de TOTAL_VIVI de las manzanas INE 2017 de la zona`,
+      fuente: `${F.zonas}; población y viviendas = suma de TOTAL_PERS y TOTAL_VIVI de las manzanas INE 2017 de la zona`,
       precision: 'oficial',
     });
   });
@@ -192,8 +201,8 @@ zonaFeatures.forEach((z, i) => {
       poblacion: z.properties.poblacion,
       hogares: null,
       viviendas: z.properties.viviendas,
-      fuente: `Sustituto referencial basado en la zona censal INE 2017 ${g} (no es la unidad vecinal oficial); población: CSV chilemapas; viviendas: manzanas INE; hogares: sin dato (los archivos censales traen viviendas, no hogares)`,
-      precision: 'aproximada',
+      fuente: `Sustituto ilustrativo del equipo SIT a partir de la zona censal INE 2017 ${g} (límite oficial de la zona, no de la unidad vecinal, cuyo plano no está disponible); población y viviendas: suma de las manzanas INE 2017 de la zona; hogares: sin información (los archivos censales traen viviendas, no hogares)`,
+      precision: 'ilustrativa',
     }),
   );
 });
@@ -219,8 +228,12 @@ for (const dist of distritosOrdenados) {
       poblacion: pop ?? null,
       hogares: null,
       viviendas: null,
-      fuente: `Sustituto referencial: distrito censal INE 2017 n.º ${d} (${dist.properties.TIPO_DISTR}) menos las zonas urbanas, recortado a la comuna; población = suma de las entidades rurales del distrito en el CSV chilemapas (null si el CSV no trae filas); viviendas y hogares: sin dato`,
-      precision: 'aproximada',
+      fuente: `Sustituto ilustrativo del equipo SIT a partir del distrito censal INE 2017 n.º ${d} (${dist.properties.TIPO_DISTR}) menos las zonas urbanas, recortado a la comuna (no es la unidad vecinal, cuyo plano no está disponible); población: ${
+        pop === undefined
+          ? 'sin información (el CSV chilemapas no trae entidades rurales de este distrito)'
+          : 'suma de las entidades rurales del distrito en el CSV chilemapas por edad, que subcuenta (ver data/README.md, «Población»)'
+      }; viviendas y hogares: sin información`,
+      precision: 'ilustrativa',
     }),
   );
 }
@@ -253,12 +266,14 @@ const humedalFeatures = [
   feature(clean(toMulti(humVigente.geometry)), {
     nombre: 'Humedal urbano río Huasco – Paseo Ribereño (Vallenar)',
     version: 'vigente',
-    estado_legal: 'vigente (declarado por el MMA, Ley 21.202; verificar resolución y polígono oficial)',
+    estado_legal:
+      'vigente según la prensa regional (tierramarillano.cl: «primer humedal urbano de la Región de Atacama», Paseo Ribereño de Vallenar, 98,2 ha), no según el PLADECO; verificar la resolución del MMA (Ley 21.202) y su polígono oficial',
     vigente_desde: null,
     vigente_hasta: null,
     descripcion:
       'Polígono APROXIMADO: franja de 80 m a cada lado del eje digitalizado del río entre la entrada oriente de la ciudad y la Ruta 5. El PLADECO no da fecha ni polígono; la prensa regional informa ~98,2 ha declaradas. Reemplazar por el polígono oficial del MMA.',
-    fuente: 'Digitalizado por SIT Vallenar (aproximado) según PLADECO 2022–2029 Tomo II',
+    fuente:
+      'Polígono aproximado del equipo SIT: franja de 80 m a cada lado del eje aproximado del río; estado «vigente» según la prensa regional (tierramarillano.cl), no según el PLADECO 2022–2029, que no da fecha ni polígono',
     precision: 'aproximada',
   }),
   feature(clean(toMulti(humAmpl.geometry)), {
@@ -269,7 +284,8 @@ const humedalFeatures = [
     vigente_hasta: null,
     descripcion:
       'Polígono completo propuesto (incluye el vigente), APROXIMADO: franja de 100 m a cada lado del eje del río desde el sector Perales Viejos (poniente, aguas abajo; APR DOH "Perales Viejos") hasta el sector El Jilguero (oriente, aguas arriba; APR DOH "El Jilguero"). PLADECO: "se amplió el polígono desde Sector Perales Viejos hasta Sector el Jilguero, el proceso no tiene un plazo definido".',
-    fuente: 'Digitalizado por SIT Vallenar (aproximado) según PLADECO 2022–2029 Tomo II',
+    fuente:
+      'Polígono aproximado del equipo SIT: franja de 100 m a cada lado del eje aproximado del río entre los sectores que nombra el PLADECO 2022–2029 (Perales Viejos–El Jilguero); estado según el PLADECO',
     precision: 'aproximada',
   }),
 ];
@@ -292,8 +308,8 @@ const puentesFeatures = PUENTES.map((p) =>
     tipo: p.tipo,
     estado: p.estado,
     proyecto: p.proyecto,
-    fuente: `Digitalizado por SIT Vallenar (aproximado). ${p.nota}`,
-    precision: 'aproximada',
+    fuente: p.ilustrativa ? `${UBICACION_ILUSTRATIVA}. ${p.nota}` : `Digitalizado por SIT Vallenar (aproximado). ${p.nota}`,
+    precision: precisionOf(p),
   }),
 );
 emit('puentes', puentesFeatures);
@@ -307,21 +323,21 @@ const cicloviasFeatures = CICLOVIAS.map((c) => {
     const cand = calles.features.filter((f) => f.properties.nombre === c.calle && turf.length(f, { units: 'meters' }) >= (c.minLenM ?? 0));
     if (cand.length !== 1) throw new Error(`street ${c.calle}: ${cand.length} candidates`);
     geom = singleLine(cand[0].geometry);
-    fuente = `Trazado propuesto por SIT Vallenar sobre la calle ${c.calle} de la muestra de calles (arb4/vallenar_a1); ilustrativo de la "Red de Ciclovías" del PLADECO`;
+    fuente = `Trazado ilustrativo del equipo SIT sobre la calle ${c.calle} de la muestra de calles (arb4/vallenar_a1), a partir del texto del PLADECO 2022–2029 («Red de Ciclovías»; el Tomo II no da trazados)`;
   } else {
     const tramo = rioEntre(c.rioDesde, c.rioHasta);
     // Offset to the north bank (left of the upstream->downstream direction is south here).
     const off = turf.lineOffset(tramo, c.offsetM, { units: 'meters' });
     geom = turf.simplify(off, { tolerance: 0.00002, highQuality: true }).geometry;
     fuente =
-      'Trazado propuesto por SIT Vallenar a lo largo de la ribera norte del río (Paseo Ribereño); ilustrativo de la "Red de Ciclovías" del PLADECO';
+      'Trazado ilustrativo del equipo SIT por la ribera norte del río (Paseo Ribereño, 35 m al norte del eje aproximado), a partir del texto del PLADECO 2022–2029 («Red de Ciclovías»; el Tomo II no da trazados)';
   }
   return feature(clean(geom), {
     nombre: c.nombre,
     estado: 'propuesta',
     tipo: c.tipo,
     fuente,
-    precision: 'aproximada',
+    precision: 'ilustrativa',
   });
 });
 emit('ciclovias', cicloviasFeatures);
@@ -447,8 +463,10 @@ for (const h of PATRIMONIO_APROX) {
       estado_conservacion: h.estado,
       intervenciones_revision:
         'Protección legal no confirmada en estos datos: verificar si tiene declaratoria del CMN o figura como ICH en el PRC / Estudio de Patrimonios antes de autorizar modificaciones, ampliaciones, restauraciones o demoliciones.',
-      fuente: `Digitalizado por SIT Vallenar (aproximado). ${h.nota}`,
-      precision: 'aproximada',
+      fuente: h.ilustrativa
+        ? `Ubicación ilustrativa del equipo SIT a partir del texto del PLADECO 2022–2029, que nombra el inmueble pero no dice dónde está. ${h.nota}`
+        : `Digitalizado por SIT Vallenar (aproximado). ${h.nota}`,
+      precision: precisionOf(h),
     }),
   );
 }
@@ -483,21 +501,34 @@ emit(
 );
 
 // --------------------------------------------------- proyectos (ubicaciones) ---
+// The Tomo II names places, never positions: every `fuente` says who placed the
+// feature and from what, and only positions taken from a source with a position
+// are "aproximada".
 const urbano = turf.union(turf.featureCollection([luCenso, luPrc]));
 const P = [];
-const FP = 'Digitalizado por SIT Vallenar según PLADECO 2022–2029 Tomo II (ubicación aproximada)';
-function proyecto(geom, match, nombre, nota) {
+const SIN_UBICACIONES = '(el Tomo II del PLADECO 2022–2029 no da ubicaciones)';
+function proyecto(geom, match, nombre, nota, { precision, fuente }) {
   let g = clean(geom);
   if (g.type === 'MultiPolygon' && g.coordinates.length === 1) g = { type: 'Polygon', coordinates: g.coordinates[0] };
-  P.push(feature(g, { match, nombre, fuente: FP, precision: 'aproximada', nota }));
+  P.push(feature(g, { match, nombre, fuente, precision, nota }));
 }
+const ilustrativo = { precision: 'ilustrativa', fuente: UBICACION_ILUSTRATIVA };
+const trazadoIlustrativo = { precision: 'ilustrativa', fuente: TRAZADO_ILUSTRATIVO };
 function longestPart(g) {
   if (g.type === 'LineString') return g;
   const parts = g.coordinates.map((c) => turf.lineString(c));
   parts.sort((a, b) => turf.length(b) - turf.length(a));
   return parts[0].geometry;
 }
-for (const p of PROYECTOS_PUNTOS) proyecto({ type: 'Point', coordinates: p.coord }, p.match, p.nombre, p.nota);
+for (const p of PROYECTOS_PUNTOS) {
+  proyecto(
+    { type: 'Point', coordinates: p.coord },
+    p.match,
+    p.nombre,
+    p.nota,
+    p.ilustrativa ? ilustrativo : { precision: 'aproximada', fuente: `Ubicación aproximada del equipo SIT ${p.desde} ${SIN_UBICACIONES}` },
+  );
+}
 
 proyecto(
   humedalFeatures[0].geometry.coordinates.length === 1
@@ -506,13 +537,25 @@ proyecto(
   'Consolidación Humedal Urbano',
   'Consolidación Humedal Urbano (río Huasco)',
   'Mismo polígono aproximado que el humedal vigente de humedal_urbano.geojson.',
+  {
+    precision: 'aproximada',
+    fuente: `Polígono aproximado del equipo SIT: el del humedal vigente de la capa humedal_urbano, sobre el eje aproximado del río ${SIN_UBICACIONES}`,
+  },
 );
 proyecto(
   tramoAmpliacion.geometry,
   'Postular iniciativa al FNDR para control de especies invasora y limpieza del Río Huasco',
   'Control de especies invasoras y limpieza del río Huasco',
   'Tramo del eje aproximado del río entre Perales Viejos y El Jilguero (extensión de la ampliación del humedal).',
+  {
+    precision: 'aproximada',
+    fuente: `Eje aproximado del río digitalizado por el equipo SIT, entre los APR DOH «Perales Viejos» y «El Jilguero» ${SIN_UBICACIONES}`,
+  },
 );
+const tramoDeCanal = {
+  precision: 'aproximada',
+  fuente: 'Trazado del canal CNR (eSIIR 2020); el equipo SIT eligió el tramo urbano (el Tomo II del PLADECO 2022–2029 no define el tramo)',
+};
 for (const [canal, match, nombre] of [
   ['ventanas', 'Parque lineal Canal Las Ventanas', 'Parque lineal Canal Las Ventanas'],
   ['gallo y ferrara', 'Parque lineal Gallo y Ferrera, Buena Esperanza, Compañía', 'Parque lineal canal Gallo y Ferrera'],
@@ -527,6 +570,7 @@ for (const [canal, match, nombre] of [
     match,
     nombre,
     `Tramo urbano (dentro de los límites urbanos PRC 1981 y censal 2017) del canal CNR "${canal}"; el PLADECO no define el tramo.`,
+    tramoDeCanal,
   );
 }
 proyecto(
@@ -534,13 +578,18 @@ proyecto(
   'Parque Lineal Rafael Torreblanca-Vista Alegre',
   'Parque lineal Rafael Torreblanca–Vista Alegre',
   'Trazado ilustrativo por el talud sur (zona ZR3 del PRC) entre los puntos SENAPRED "Rafael Torreblanca" y "Población vista alegre".',
+  trazadoIlustrativo,
 );
-for (const p of puentesFeatures.filter((f) => f.properties.estado === 'propuesto')) {
+for (const [i, p] of puentesFeatures.entries()) {
+  if (p.properties.estado !== 'propuesto') continue;
   proyecto(
     p.geometry,
     p.properties.proyecto,
     p.properties.nombre,
-    p.properties.fuente.replace(/^Digitalizado por SIT Vallenar \(aproximado\)\. /, ''),
+    PUENTES[i].nota,
+    PUENTES[i].ilustrativa
+      ? ilustrativo
+      : { precision: 'aproximada', fuente: `Ubicación aproximada del equipo SIT sobre el eje aproximado del río ${SIN_UBICACIONES}` },
   );
 }
 proyecto(
@@ -548,33 +597,42 @@ proyecto(
   'Puentes peatonales acorde a las rutas inclusivas',
   'Puente peatonal ruta accesible sur (ilustrativo)',
   'El PLADECO no nombra ni ubica los puentes peatonales: un ejemplo donde la ruta accesible sur cruza el río junto al Paseo Ribereño.',
+  ilustrativo,
 );
 proyecto(
   { type: 'LineString', coordinates: RUTAS.accesibleNorte },
   'Rutas Accesibles e inclusivas entre los altiplanos norte-sur con el centro de la ciudad',
   'Ruta accesible altiplano norte – centro (ilustrativa)',
   'Trazado ilustrativo desde el sector norte (Villa El Edén) a la Plaza de Armas; el PLADECO no define el recorrido.',
+  trazadoIlustrativo,
 );
 proyecto(
   { type: 'LineString', coordinates: RUTAS.accesibleSur },
   'Rutas Accesibles e inclusivas entre los altiplanos norte-sur con el centro de la ciudad',
   'Ruta accesible altiplano sur – centro (ilustrativa)',
   'Trazado ilustrativo desde la ladera sur (Rafael Torreblanca) por el Paseo Ribereño a la Plaza de Armas; el PLADECO no define el recorrido.',
+  trazadoIlustrativo,
 );
 for (const c of cicloviasFeatures) {
-  proyecto(c.geometry, 'Red de Ciclovías', c.properties.nombre, 'Tramo ilustrativo de la red; ver ciclovias.geojson.');
+  proyecto(c.geometry, 'Red de Ciclovías', c.properties.nombre, 'Tramo ilustrativo de la red; ver ciclovias.geojson.', trazadoIlustrativo);
 }
 proyecto(
   canalPorNombre('arenal').geometry,
   'Proyecto de recuperación del Canal El Arenal',
   'Recuperación Canal El Arenal',
   'Trazado del canal CNR "arenal" (eSIIR 2020); extensión de la obra no definida en el PLADECO.',
+  {
+    precision: 'aproximada',
+    fuente:
+      'Trazado completo del canal CNR «arenal» (eSIIR 2020), elegido por el equipo SIT (el Tomo II del PLADECO 2022–2029 no define la obra)',
+  },
 );
 proyecto(
   { type: 'LineString', coordinates: RUTAS.patrimonial },
   'Rutas patrimoniales con señalización adecuada e infraestructura básica de reconocimiento',
   'Ruta patrimonial del centro (ilustrativa)',
   'Une Sala Museográfica Ferroviaria (Prat 405), Plaza de Armas, Gobernación, Museo del Huasco (Prat 1542) y Paseo Ribereño; recorrido no definido en el PLADECO.',
+  trazadoIlustrativo,
 );
 const restauraciones = {
   'Iglesia San Ambrosio': 'Restauración Iglesia San Ambrosio',
@@ -583,7 +641,15 @@ const restauraciones = {
   'Torre Centenario': 'Recuperación Torre Centenario',
 };
 for (const h of PATRIMONIO_APROX) {
-  proyecto({ type: 'Point', coordinates: h.coord }, restauraciones[h.nombre], `${restauraciones[h.nombre]}`, h.nota);
+  proyecto(
+    { type: 'Point', coordinates: h.coord },
+    restauraciones[h.nombre],
+    `${restauraciones[h.nombre]}`,
+    h.nota,
+    h.ilustrativa
+      ? ilustrativo
+      : { precision: 'aproximada', fuente: `Ubicación aproximada del equipo SIT según las coordenadas de es.wikipedia ${SIN_UBICACIONES}` },
+  );
 }
 emit('proyectos_ubicaciones', P);
 

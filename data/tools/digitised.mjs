@@ -1,7 +1,10 @@
-// Geometry digitised by hand for SIT Vallenar (precision "aproximada").
-// Every coordinate here is [lon, lat] (EPSG:4326) and was placed by reading the
-// real layers in data/real/ (see data/README.md, section "Cómo se digitalizó").
-// None of it comes from an official survey.
+// Geometry placed by hand by the SIT team. Every coordinate here is [lon, lat]
+// (EPSG:4326) and was placed by reading the real layers in data/real/ (see
+// data/README.md, section "Cómo se digitalizó"). None of it comes from an
+// official survey. Precision "aproximada" where a source gives the position
+// (a census-block gap, a SENAPRED point, published coordinates); entries marked
+// `ilustrativa: true` were placed only from a text (the PLADECO names the place,
+// not where it is) and are labelled "ilustrativa".
 
 /**
  * Río Huasco centre-line, upstream (east, Embalse Santa Juana) to downstream
@@ -155,6 +158,7 @@ export const PUENTES = [
     proyecto: 'Oriente en el sector del polideportivo',
     at: [-70.7428, -28.5848],
     largo_m: 80,
+    ilustrativa: true,
     nota: 'Sector oriente de la ciudad, frente al gran vacío de manzanas junto a Quinta Valle (posible recinto deportivo; el polideportivo no está en los datos).',
   },
   {
@@ -207,7 +211,7 @@ export const CICLOVIAS = [
   },
 ];
 
-/** Heritage points placed by us (precision "aproximada"). */
+/** Heritage points placed by us: the church from published coordinates, the rest only from the plan's text. */
 export const PATRIMONIO_APROX = [
   {
     nombre: 'Iglesia San Ambrosio',
@@ -217,18 +221,21 @@ export const PATRIMONIO_APROX = [
   },
   {
     nombre: 'Edificio de la Gobernación',
+    ilustrativa: true,
     coord: [-70.76107, -28.57473],
     nota: 'Ubicación supuesta frente a la Plaza de Armas (costado NE); no verificada.',
     estado: 'Requiere restauración según PLADECO 2022–2029 (sin diagnóstico técnico en estos datos)',
   },
   {
     nombre: 'Ex Escuela N°1',
+    ilustrativa: true,
     coord: [-70.7625, -28.5759],
     nota: 'Ubicación supuesta en el entorno de la Plaza de Armas; no verificada.',
     estado: 'Requiere restauración según PLADECO 2022–2029 (sin diagnóstico técnico en estos datos)',
   },
   {
     nombre: 'Torre Centenario',
+    ilustrativa: true,
     coord: [-70.76172, -28.57488],
     nota: 'Ubicación supuesta en la Plaza de Armas; no verificada.',
     estado: 'Requiere recuperación según PLADECO 2022–2029 (sin diagnóstico técnico en estos datos)',
@@ -237,56 +244,65 @@ export const PATRIMONIO_APROX = [
 
 /**
  * Place-based projects of PLADECO 2022–2029 Tomo II that are not derived from
- * another layer. `match` is copied verbatim from the plan text.
+ * another layer. `match` is copied verbatim from the plan text; `desde` says
+ * what an approximate position was read from.
  */
 export const PROYECTOS_PUNTOS = [
   {
     match: 'Concreción de 3 proyectos de infraestructuras (plazas) que consideren un sistema de riego eficiente y energías limpias',
     nombre: 'Plaza con riego eficiente 1 (norte)',
     coord: [-70.77708, -28.56254],
-    nota: 'El PLADECO no nombra las plazas. Marcador ilustrativo en un espacio sin manzanas del sector norte (posible área verde).',
+    nota: 'El PLADECO no nombra las plazas. Marcador ilustrativo en el sector norte, en un espacio sin manzanas censales (no se sabe si es un área verde).',
+    ilustrativa: true,
   },
   {
     match: 'Concreción de 3 proyectos de infraestructuras (plazas) que consideren un sistema de riego eficiente y energías limpias',
     nombre: 'Plaza con riego eficiente 2 (oriente)',
     coord: [-70.75062, -28.57729],
-    nota: 'El PLADECO no nombra las plazas. Marcador ilustrativo en un espacio sin manzanas del sector oriente.',
+    nota: 'El PLADECO no nombra las plazas. Marcador ilustrativo en el sector oriente; cae dentro de una manzana censal habitada (INE 2017), no en una plaza conocida.',
+    ilustrativa: true,
   },
   {
     match: 'Concreción de 3 proyectos de infraestructuras (plazas) que consideren un sistema de riego eficiente y energías limpias',
     nombre: 'Plaza con riego eficiente 3 (sur)',
     coord: [-70.75366, -28.58892],
-    nota: 'El PLADECO no nombra las plazas. Marcador ilustrativo en un espacio sin manzanas de la ladera sur.',
+    nota: 'El PLADECO no nombra las plazas. Marcador ilustrativo en la ladera sur; cae dentro de una manzana censal habitada (INE 2017), no en una plaza conocida.',
+    ilustrativa: true,
   },
   {
     match: 'Construcción de 1 Punto limpio comunal',
     nombre: 'Punto limpio comunal',
     coord: [-70.787, -28.574],
     nota: 'Terreno no definido en el PLADECO. Marcador provisional dentro de la Zona Industrial (ZI) del PRC 1981.',
+    ilustrativa: true,
   },
   {
     match: 'Mejoramiento de Refugio canino',
     nombre: 'Refugio canino municipal',
     coord: [-70.7905, -28.5795],
     nota: 'Ubicación del refugio existente desconocida en estos datos. Marcador provisional en el borde urbano poniente; confirmar con la Dirección de Medio Ambiente.',
+    ilustrativa: true,
   },
   {
     match: 'Plan maestro Alto Los Canales',
     nombre: 'Plan maestro Alto Los Canales',
     coord: [-70.7655, -28.5955],
     nota: 'Sector alto al sur de Av. Los Canales (punto SENAPRED "Avenida Los Canales"), en el borde urbano sur. Extensión no definida: marcador, no polígono.',
+    desde: 'en el punto SENAPRED «Avenida Los Canales»',
   },
   {
     match: 'Plan Maestro sector Cavancha',
     nombre: 'Plan maestro sector Cavancha',
     coord: [-70.7395, -28.5712],
     nota: 'Ubicación del sector Cavancha DESCONOCIDA en estos datos: marcador provisional en el borde urbano nororiente. Confirmar con SECPLA antes de usar.',
+    ilustrativa: true,
   },
   {
     match: 'Terminal Agropecuario Provincial',
     nombre: 'Terminal Agropecuario Provincial',
     coord: [-70.7925, -28.5715],
     nota: 'Terreno no definido en el PLADECO. Marcador provisional en el extremo poniente de la Zona Industrial (ZI) del PRC 1981, junto al acceso por Ruta 5 y al valle agrícola.',
+    ilustrativa: true,
   },
 ];
 

@@ -12,7 +12,16 @@ export const DATA_DIR = path.resolve(here, '..');
 export const REAL_DIR = path.join(DATA_DIR, 'real');
 export const SEED_DIR = path.join(DATA_DIR, 'seed');
 
-export const PRECISIONS = ['oficial', 'aproximada', 'demo'];
+// The levels of server/catalog/precision.ts, in its order (data/seed.test.ts checks they agree).
+export const PRECISIONS = ['oficial', 'aproximada', 'ilustrativa', 'demo'];
+
+/**
+ * Census 2017 figures for the comuna that no seed layer holds (see data/README.md, «Población»):
+ * the total INE published (chilemapas data_csv/censo_2017_comunas.csv, commit 69bd335…: 25.422 hombres +
+ * 26.495 mujeres) and the geocode under which the zone table puts people it does not locate.
+ */
+export const CENSO_2017_COMUNA = 51917;
+export const GEOCODIGO_SIN_LOCALIZAR = '03301991999';
 
 export function readJson(rel) {
   return JSON.parse(fs.readFileSync(path.join(REAL_DIR, rel), 'utf8'));

@@ -9,7 +9,7 @@ import console from 'node:console';
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import { turf, DATA_DIR, SEED_DIR, PRECISIONS } from './lib.mjs';
+import { turf, readText, DATA_DIR, SEED_DIR, PRECISIONS, CENSO_2017_COMUNA, GEOCODIGO_SIN_LOCALIZAR } from './lib.mjs';
 
 const REPO = path.resolve(DATA_DIR, '..');
 const PLAN_CANDIDATES = [process.argv[2], path.join(REPO, 'seeds', 'pladeco', 'source', 'pladeco-2022-2029-tomo-ii.txt')].filter(Boolean);
@@ -234,6 +234,112 @@ for (const [layer, spec] of Object.entries(SPEC)) {
   summary.push([layer, fc.features.length, JSON.stringify(counts)]);
 }
 
+// Positions drawn only from a text are "ilustrativa", and these are all of them
+// (issue #14): adding one means adding it here, after checking what it was drawn from.
+const ILUSTRATIVAS = {
+  patrimonio: ['Edificio de la Gobernación', 'Ex Escuela N°1', 'Torre Centenario'],
+  ciclovias: 'all',
+  puentes: ['Puente Oriente, sector polideportivo (propuesto)'],
+  unidades_vecinales: 'all',
+  proyectos_ubicaciones: [
+    'Plaza con riego eficiente 1 (norte)',
+    'Plaza con riego eficiente 2 (oriente)',
+    'Plaza con riego eficiente 3 (sur)',
+    'Punto limpio comunal',
+    'Refugio canino municipal',
+    'Plan maestro sector Cavancha',
+    'Terminal Agropecuario Provincial',
+    'Parque lineal Rafael Torreblanca–Vista Alegre',
+    'Puente Oriente, sector polideportivo (propuesto)',
+    'Puente peatonal ruta accesible sur (ilustrativo)',
+    'Ruta accesible altiplano norte – centro (ilustrativa)',
+    'Ruta accesible altiplano sur – centro (ilustrativa)',
+    'Ciclovía Av. El Buen Retiro (propuesta)',
+    'Ciclovía calle Río Huasco (propuesta)',
+    "Ciclovía Bernardo O'Higgins (propuesta)",
+    'Ciclovía Eusebio Lillo (propuesta)',
+    'Ciclovía Paseo Ribereño (propuesta)',
+    'Ruta patrimonial del centro (ilustrativa)',
+    'Restauración Edificio Gobernación',
+    'Restauración Ex Escuela N° 1',
+    'Recuperación Torre Centenario',
+  ],
+};
+const layerFeatures = (layer) => JSON.parse(fs.readFileSync(path.join(SEED_DIR, `${layer}.geojson`), 'utf8')).features;
+for (const layer of Object.keys(SPEC)) {
+  const listed = ILUSTRATIVAS[layer] ?? [];
+  const features = layerFeatures(layer);
+  const name = (f) => f.properties.codigo ?? f.properties.nombre;
+  if (Array.isArray(listed)) {
+    for (const wanted of listed) if (!features.some((f) => name(f) === wanted)) err(layer, '-', `listed ilustrativa «${wanted}» not found`);
+  }
+  features.forEach((f, i) => {
+    const { precision, fuente } = f.properties;
+    const shouldBe = listed === 'all' || listed.includes(name(f));
+    if (shouldBe !== (precision === 'ilustrativa')) err(layer, i, `${name(f)}: precision ${precision}, listed as ilustrativa: ${shouldBe}`);
+    // Who placed it and from what.
+    if (precision === 'ilustrativa' && !(/ilustrativ/i.test(fuente) && fuente.includes('equipo SIT') && fuente.includes('a partir de')))
+      err(layer, i, `ilustrativa without who placed it and from what: ${fuente}`);
+    // The Tomo II gives no positions: no location may claim to come from it.
+    if (
+      /(Digitalizad|Ubicaci|Trazad|Polígon)[^;.]*según (el )?PLADECO/.test(fuente) ||
+      (layer === 'proyectos_ubicaciones' && !fuente.includes('equipo SIT'))
+    )
+      err(layer, i, `fuente credits the PLADECO with a position: ${fuente}`);
+  });
+}
+{
+  const vigente = layerFeatures('humedal_urbano').find((f) => f.properties.version === 'vigente');
+  if (!/prensa/.test(vigente.properties.estado_legal) || !/prensa/.test(vigente.properties.fuente))
+    err('humedal_urbano', '-', 'the «vigente» status must name its source (the press)');
+}
+
+// Population from one source (data/README.md, «Población»): persons of the census
+// blocks for the urban zones and units; the zone CSV only for the rural units,
+// and null («sin información»), never 0, where it has no rows.
+const population = {};
+{
+  const blocks = layerFeatures('manzanas_censales');
+  const zones = layerFeatures('zonas_censales');
+  const units = layerFeatures('unidades_vecinales');
+  const personsByZone = {};
+  for (const b of blocks) {
+    const zone = `0${b.properties.manzent.slice(0, 10)}`;
+    personsByZone[zone] = (personsByZone[zone] ?? 0) + b.properties.poblacion;
+  }
+  zones.forEach((z, i) => {
+    if (z.properties.poblacion !== personsByZone[z.properties.geocodigo])
+      err('zonas_censales', i, 'poblacion is not the sum of its blocks');
+  });
+  units.forEach((u, i) => {
+    const { area, poblacion, fuente } = u.properties;
+    if (area === 'urbana') {
+      const zone = zones.find((z) => fuente.includes(z.properties.geocodigo));
+      if (!zone || poblacion !== zone.properties.poblacion) err('unidades_vecinales', i, 'urban poblacion is not its zone’s');
+    } else if (poblacion === 0 || (poblacion === null) !== /población: sin información/.test(fuente)) {
+      err('unidades_vecinales', i, `rural poblacion ${poblacion}: unknown must be null and say «sin información»`);
+    }
+  });
+  const unlocated = readText('open/vallenar_zonas_censo2017_poblacion_por_edad.csv')
+    .split(/\r?\n/)
+    .filter((line) => line.startsWith(`${GEOCODIGO_SIN_LOCALIZAR},`))
+    .reduce((sum, line) => sum + Number(line.split(',')[2]), 0);
+  const sum = (list) => list.reduce((total, f) => total + (f.properties.poblacion ?? 0), 0);
+  population.manzanas = sum(blocks);
+  population.zonas = sum(zones);
+  population.urbanas = sum(units.filter((u) => u.properties.area === 'urbana'));
+  population.rurales = sum(units.filter((u) => u.properties.area === 'rural'));
+  population.sinLocalizar = unlocated;
+  population.sinRepartir = CENSO_2017_COMUNA - population.urbanas - population.rurales - unlocated;
+  if (population.manzanas !== population.zonas || population.zonas !== population.urbanas)
+    err(
+      'unidades_vecinales',
+      '-',
+      `urban persons differ: blocks ${population.manzanas}, zones ${population.zonas}, units ${population.urbanas}`,
+    );
+  if (population.sinRepartir < 0) err('unidades_vecinales', '-', `units hold more persons than the census counted`);
+}
+
 // Bridges must cross the river line.
 {
   const rio = JSON.parse(fs.readFileSync(path.join(SEED_DIR, 'rio.geojson'), 'utf8')).features[0];
@@ -252,6 +358,9 @@ for (const [layer, spec] of Object.entries(SPEC)) {
 }
 
 console.table(summary.map(([layer, n, c]) => ({ layer, features: n, precision: c })));
+console.log(
+  `population: census ${CENSO_2017_COMUNA} = urban blocks ${population.urbanas} + rural units ${population.rurales} + not located ${population.sinLocalizar} + not distributed ${population.sinRepartir}`,
+);
 if (!planText) warn.push(`plan text not found at ${planPath}: match substrings not checked`);
 if (!projectNodes) warn.push(`${PLADECO_JSON} not found: matches not checked against project nodes`);
 else console.log(`matches checked against ${planPath} and ${path.relative(REPO, PLADECO_JSON)}`);

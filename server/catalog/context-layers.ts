@@ -58,7 +58,7 @@ export const contextLayers: LayerDefinition[] = [
     id: 'zonas_censales',
     table: 'zonas_censales',
     title: 'Zonas censales 2017',
-    description: 'Zonas censales urbanas del Censo 2017 con su población.',
+    description: 'Zonas censales urbanas del Censo 2017 con su población (suma de las personas de sus manzanas censales).',
     geometryType: 'MultiPolygon',
     properties: [
       { name: 'geocodigo', type: 'string', title: 'Geocódigo', filterable: true, required: true },

@@ -18,7 +18,7 @@ export const territoryLayers: LayerDefinition[] = [
     table: 'unidades_vecinales',
     title: 'Unidades vecinales',
     description:
-      'Unidades vecinales. Mientras no se importe la capa oficial, son referenciales: zonas censales urbanas y distritos rurales del Censo 2017.',
+      'Unidades vecinales. Mientras no se importe la capa oficial, son sustitutos ilustrativos: zonas censales urbanas y partes rurales de los distritos del Censo 2017, no las unidades reales. Población urbana: suma de las manzanas censales; rural: tabla de zonas del censo (mínimos); sin dato: null.',
     geometryType: 'MultiPolygon',
     properties: [
       { name: 'codigo', type: 'string', title: 'Código', filterable: true, required: true },

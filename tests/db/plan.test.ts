@@ -76,13 +76,22 @@ describe('the PLADECO in the database', () => {
     expect(row).toEqual({ estados: 0, presupuestos: 0, fuentes: 0 });
   });
 
-  it('labels every project with fuente and precision, and located ones as approximate', async () => {
-    const rows = await database.db.query<{ precision: string; located: boolean; fuente: string }>(
-      'select "precision", geom is not null as located, fuente from proyectos',
+  it('labels every project with fuente and precision; a located one says who placed it, never as official', async () => {
+    const rows = await database.db.query<{ codigo: string; precision: string; located: boolean; fuente: string }>(
+      'select codigo, "precision", geom is not null as located, fuente from proyectos',
     );
     for (const row of rows) {
       expect(row.fuente).toContain('PLADECO 2022–2029');
-      expect(row.precision).toBe(row.located ? 'aproximada' : 'oficial');
+      if (!row.located) {
+        expect(row.precision, row.codigo).toBe('oficial');
+        continue;
+      }
+      // The Tomo II gives no positions: the SIT team placed every one, most only to illustrate.
+      expect(['aproximada', 'ilustrativa'], row.codigo).toContain(row.precision);
+      expect(row.fuente, row.codigo).toMatch(/; ubicación: .*equipo SIT/);
     }
+    const located = rows.filter((row) => row.located);
+    expect(located.filter((row) => row.precision === 'ilustrativa')).toHaveLength(14);
+    expect(located).toHaveLength(21);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { layers } from '../../server/catalog/index.ts';
+import { precisionLevels } from '../../server/catalog/precision.ts';
 import { quoteIdent } from '../../server/db/sql.ts';
 import { openTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -24,20 +25,27 @@ describe('every layer after the first start', () => {
       expect(collection.features).toHaveLength(row?.n ?? -1);
       for (const feature of collection.features) {
         expect(String(feature.properties?.fuente ?? '').trim(), `${layer.id}/${feature.id} fuente`).not.toBe('');
-        expect(['oficial', 'aproximada', 'demo'], `${layer.id}/${feature.id} precision`).toContain(feature.properties?.precision);
+        expect(precisionLevels, `${layer.id}/${feature.id} precision`).toContain(feature.properties?.precision);
       }
     },
   );
 
-  it('labels the invented micro-dumps as demo and the digitised layers as approximate, never as official', async () => {
-    const rows = await testApp.app.db.query<{ capa: string; precision: string }>(
-      `select 'microbasurales' as capa, "precision" from microbasurales
-       union all select 'unidades_vecinales', "precision" from unidades_vecinales
-       union all select 'humedal_urbano', "precision" from humedal_urbano
-       union all select 'ciclovias', "precision" from ciclovias
-       union all select 'puentes', "precision" from puentes`,
+  it('labels the invented micro-dumps as demo, the drawn layers as approximate or illustrative, never as official', async () => {
+    const rows = await testApp.app.db.query<{ capa: string; nombre: string; precision: string }>(
+      `select 'microbasurales' as capa, codigo as nombre, "precision" from microbasurales
+       union all select 'unidades_vecinales', codigo, "precision" from unidades_vecinales
+       union all select 'humedal_urbano', nombre, "precision" from humedal_urbano
+       union all select 'ciclovias', nombre, "precision" from ciclovias
+       union all select 'puentes', nombre, "precision" from puentes`,
     );
-    for (const row of rows) expect(row.precision, row.capa).toBe(row.capa === 'microbasurales' ? 'demo' : 'aproximada');
+    const expected = (row: { capa: string; nombre: string }) => {
+      if (row.capa === 'microbasurales') return 'demo';
+      // Census stand-ins and paths drawn from the plan's text; the one bridge placed where no data puts the polideportivo.
+      if (row.capa === 'unidades_vecinales' || row.capa === 'ciclovias' || row.nombre.startsWith('Puente Oriente')) return 'ilustrativa';
+      return 'aproximada';
+    };
+    expect(rows.length).toBe(60 + 27 + 2 + 5 + 6);
+    for (const row of rows) expect(row.precision, `${row.capa} ${row.nombre}`).toBe(expected(row));
   });
 
   it('keeps both versions of the urban wetland: the current one and the proposed enlargement under legal review', async () => {

@@ -117,7 +117,11 @@ export const es = {
     suspended: 'Estado: suspendido o descartado',
     microbasuralesDemo: 'Datos de demostración: no son reportes reales.',
     density: 'Más microbasurales por hexágono (radio 250 m) → color más intenso',
-    uvNote: 'Sustituto referencial basado en el Censo 2017, no la capa oficial.',
+    uvNote:
+      'Sustitutos basados en el Censo 2017 (zonas censales urbanas y partes rurales de distritos), no las unidades vecinales oficiales.',
+    illustrative: 'ubicación ilustrativa',
+    projectsPrecision: (illustrative: string) =>
+      `El Tomo II no da ubicaciones: todas las del mapa las ubicó el equipo SIT, y la mayoría son ilustrativas (${illustrative}). La ficha y el texto al pasar el cursor dicen la precisión de cada proyecto.`,
     investmentNote:
       'Altura: inversión registrada (presupuesto aprobado o, si falta, estimado) de los proyectos filtrados que tocan cada unidad. Un proyecto que toca varias unidades suma en cada una.',
     noBudget: 'Sin presupuesto registrado',
@@ -191,7 +195,7 @@ export const es = {
     units: 'Unidades vecinales que toca',
     noUnits: 'Ninguna unidad vecinal.',
     location: 'Ubicación',
-    approximate: 'aproximada (digitalizada por el SIT; no es un trazado oficial)',
+    unitsBoundary: 'Límites de las unidades',
     unlocated: 'sin ubicación registrada',
     provenance: 'Fuente del dato',
     apiLink: 'Ver el elemento en la API (GeoJSON)',

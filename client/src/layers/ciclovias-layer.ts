@@ -1,9 +1,10 @@
 import { es } from '../i18n/es.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
+import { precisionSentence } from '../map/precision-label.ts';
 
 const color = '#2ca25f';
 
-/** Cycle paths: all proposed, dashed green (tiles from zoom 10). */
+/** Cycle paths: all proposed and drawn by the SIT team to illustrate the plan, dashed green (tiles from zoom 10). */
 export const cicloviasLayer: StyleLayerModule = {
   entry: {
     id: 'ciclovias',
@@ -13,6 +14,7 @@ export const cicloviasLayer: StyleLayerModule = {
     defaultOpacity: 1,
     minZoom: 10,
     legend: [{ label: es.legend.cyclePath, color, symbol: 'dashed' }],
+    note: precisionSentence('ilustrativa'),
   },
   styleLayers: (from) => [
     {

@@ -3,6 +3,7 @@ import { es } from '../i18n/es.ts';
 import { lineamientoColor, rgba, type Rgba } from '../map/colors.ts';
 import type { LayerEntry, LegendItem } from '../map/layer-entry.ts';
 import type { ProjectFeature } from '../plan/project.ts';
+import { precisionSentence } from '../map/precision-label.ts';
 
 export const projectsLayerId = 'proyectos';
 export const projectHaloLayerId = 'proyecto-seleccionado';
@@ -133,5 +134,5 @@ export const projectsEntry: LayerEntry = {
   defaultVisible: true,
   defaultOpacity: 1,
   legend: [],
-  note: `${es.legend.shapes}. ${es.legend.crowded}`,
+  note: `${es.legend.shapes}. ${es.legend.crowded} ${es.legend.projectsPrecision(precisionSentence('ilustrativa'))}`,
 };

@@ -1,10 +1,12 @@
 import { es } from '../i18n/es.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
+import { markedPrecision, precisionMark, precisionSentence } from '../map/precision-label.ts';
 
 const existing = '#4d4d4d';
 const proposed = '#e6550d';
+const illustrative = '#fdae6b';
 
-/** Bridges over the Huasco: existing solid dark, proposed dashed orange (tiles from zoom 10). */
+/** Bridges over the Huasco: existing solid dark, proposed dashed orange, pale orange where only illustrative (tiles from zoom 10). */
 export const puentesLayer: StyleLayerModule = {
   entry: {
     id: 'puentes',
@@ -16,7 +18,9 @@ export const puentesLayer: StyleLayerModule = {
     legend: [
       { label: es.legend.existente, color: existing, symbol: 'line' },
       { label: es.legend.propuesto, color: proposed, symbol: 'dashed' },
+      { label: `${es.legend.propuesto}, ${precisionMark} ${es.legend.illustrative}`, color: illustrative, symbol: 'dashed' },
     ],
+    note: precisionSentence('ilustrativa'),
   },
   styleLayers: (from) => [
     {
@@ -33,7 +37,12 @@ export const puentesLayer: StyleLayerModule = {
       ...from('puentes'),
       minzoom: 10,
       filter: ['!=', ['get', 'estado'], 'existente'],
-      paint: { 'line-color': proposed, 'line-width': 4, 'line-dasharray': [1.5, 1], 'line-opacity': 1 },
+      paint: {
+        'line-color': ['case', markedPrecision, illustrative, proposed],
+        'line-width': 4,
+        'line-dasharray': [1.5, 1],
+        'line-opacity': 1,
+      },
     },
   ],
 };

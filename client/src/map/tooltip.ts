@@ -7,6 +7,7 @@ import { dumpsLayerId, type DumpFeature } from '../layers/microbasurales-layer.t
 import { projectsDensityLayerId } from '../layers/proyectos-densidad-layer.ts';
 import { projectsLayerId } from '../layers/proyectos-layer.ts';
 import type { ProjectFeature } from '../plan/project.ts';
+import { precisionLine } from './precision-label.ts';
 
 /** The hover text of the deck.gl layers, in Spanish. */
 export function tooltip(info: PickingInfo): { text: string } | null {
@@ -14,12 +15,12 @@ export function tooltip(info: PickingInfo): { text: string } | null {
   if (!layer || !object) return null;
   switch (layer.id) {
     case projectsLayerId: {
-      const { nombre, codigo } = (object as ProjectFeature).properties;
-      return { text: es.tooltip.project(nombre, codigo) };
+      const { nombre, codigo, precision } = (object as ProjectFeature).properties;
+      return { text: `${es.tooltip.project(nombre, codigo)}\n${precisionLine(precision)}` };
     }
     case dumpsLayerId: {
-      const { codigo, estado } = (object as DumpFeature).properties;
-      return { text: es.tooltip.dump(codigo, estado) };
+      const { codigo, estado, precision } = (object as DumpFeature).properties;
+      return { text: `${es.tooltip.dump(codigo, estado)}\n${precisionLine(precision)}` };
     }
     case densityLayerId:
       return {

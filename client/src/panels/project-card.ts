@@ -4,6 +4,7 @@ import { can, onSessionChange, refreshSession } from '../auth/session.ts';
 import { es } from '../i18n/es.ts';
 import { formatClp } from '../i18n/format.ts';
 import { lineamientoColor } from '../map/colors.ts';
+import { precisionLabel, precisionMark, precisionSentence } from '../map/precision-label.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
 import { trackingForms } from './tracking-forms.ts';
 
@@ -93,6 +94,30 @@ function budget(card: ProjectCardBody): (Node | string)[] {
   return [totals, table];
 }
 
+/**
+ * How exact the drawn location is: the level's name and what it means; an
+ * illustrative or demonstration position carries a visible warning.
+ */
+function precisionFacts(level: string): (Node | string)[] {
+  const label = precisionLabel(level);
+  return [
+    label.marked
+      ? h('span', { class: 'badge', 'data-precision': label.level }, `${precisionMark} ${label.etiqueta}`)
+      : h('strong', { 'data-precision': label.level }, label.etiqueta),
+    h('span', { class: 'legend-note block' }, label.descripcion),
+  ];
+}
+
+/** A note under the units when their boundaries are not to be measured (the census stand-ins). */
+function unitsPrecision(card: ProjectCardBody): HTMLElement[] {
+  const levels = [...new Set(card.unidadesVecinales.map((unit) => unit.precision))];
+  return levels
+    .filter((level) => precisionLabel(level).marked)
+    .map((level) =>
+      h('span', { class: 'legend-note block', 'data-precision-unidades': level }, `${es.card.unitsBoundary}: ${precisionSentence(level)}`),
+    );
+}
+
 function units(card: ProjectCardBody, onZoomUnit: (codigo: string) => void): (Node | string)[] {
   if (!card.ubicado) return [h('span', { class: 'missing' }, card.notaUnidadesVecinales ?? es.card.unlocated)];
   if (card.unidadesVecinales.length === 0) return [es.card.noUnits];
@@ -118,6 +143,7 @@ function units(card: ProjectCardBody, onZoomUnit: (codigo: string) => void): (No
         ),
       ),
     ),
+    ...unitsPrecision(card),
   ];
 }
 
@@ -204,11 +230,7 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
         ...row(es.card.units, ...units(card, props.onZoomUnit)),
         ...row(
           es.card.location,
-          card.ubicado
-            ? card.precision === 'aproximada'
-              ? es.card.approximate
-              : card.precision
-            : h('span', { class: 'missing' }, es.card.unlocated),
+          ...(card.ubicado ? precisionFacts(card.precision) : [h('span', { class: 'missing' }, es.card.unlocated)]),
           card.ubicacionNota ? h('span', { class: 'legend-note block' }, card.ubicacionNota) : null,
         ),
         ...row(es.card.provenance, card.fuente),

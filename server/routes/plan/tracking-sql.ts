@@ -44,8 +44,9 @@ export const milestoneForUpdateSql = `select ${milestoneColumns} from proyecto_h
 
 export const milestoneNameTakenSql = `select 1 from proyecto_hitos where codigo = $1 and nombre = $2 and id <> $3`;
 
+/** An edited milestone is SECPLA's, even if it began as demo data. */
 export const updateMilestoneSql = `update proyecto_hitos
-set nombre = $3, fecha_prevista = $4::date, fecha_real = $5::date, cumplido = $5::date is not null
+set nombre = $3, fecha_prevista = $4::date, fecha_real = $5::date, cumplido = $5::date is not null, demo = false
 where codigo = $1 and id = $2
 returning ${milestoneColumns}`;
 
@@ -54,10 +55,12 @@ const budgetColumns = `codigo, anio, fuente_financiamiento as fuente, estimado_c
 export const budgetLineSql = `select ${budgetColumns} from proyecto_presupuestos
 where codigo = $1 and anio = $2 and fuente_financiamiento = $3 for update`;
 
+/** A line SECPLA writes is theirs: a demo line it overwrites stops being demo (and survives demo:remove). */
 export const upsertBudgetSql = `insert into proyecto_presupuestos (codigo, anio, fuente_financiamiento, estimado_clp, aprobado_clp, ejecutado_clp)
 values ($1, $2, $3, $4, $5, $6)
 on conflict (codigo, anio, fuente_financiamiento)
-do update set estimado_clp = excluded.estimado_clp, aprobado_clp = excluded.aprobado_clp, ejecutado_clp = excluded.ejecutado_clp
+do update set estimado_clp = excluded.estimado_clp, aprobado_clp = excluded.aprobado_clp, ejecutado_clp = excluded.ejecutado_clp,
+  demo = false
 returning ${budgetColumns}`;
 
 /** Adds a budget line's source to the project's funding sources (the filters read them there). */

@@ -56,17 +56,30 @@ export async function printHtmlToPdf(html: string, output: string, options: { fo
 
 /**
  * Writes the semiannual report as an A4 PDF at `output`, printing the same
- * HTML that /reportes/semestral.html serves. Returns the PDF's size in bytes.
+ * HTML that /reportes/semestral.html serves (links absolute from
+ * `publicUrl`, SIT_PUBLIC_URL). Returns the PDF's size in bytes.
  */
-export async function writeReportPdf(db: Queryable, anio: number, semestre: 1 | 2, output: string): Promise<number> {
-  return printHtmlToPdf(renderReportHtml(await buildSemiannualReport(db, anio, semestre)), output, { footer: true });
+export async function writeReportPdf(
+  db: Queryable,
+  anio: number,
+  semestre: 1 | 2,
+  output: string,
+  options: { publicUrl?: string } = {},
+): Promise<number> {
+  return printHtmlToPdf(renderReportHtml(await buildSemiannualReport(db, anio, semestre, options)), output, { footer: true });
 }
 
 /**
  * Writes the one-page territorial sheet of neighbourhood unit `id` as an A4
  * PDF, printing the HTML of /reportes/unidad-vecinal/{id}.html.
  */
-export async function writeUnitSheetPdf(db: Queryable, id: number, output: string, browser?: Browser): Promise<number> {
-  const [sheet, map] = await Promise.all([buildUnitSheet(db, id), unitMapFeatures(db, id)]);
+export async function writeUnitSheetPdf(
+  db: Queryable,
+  id: number,
+  output: string,
+  browser?: Browser,
+  options: { publicUrl?: string } = {},
+): Promise<number> {
+  const [sheet, map] = await Promise.all([buildUnitSheet(db, id, options), unitMapFeatures(db, id)]);
   return printHtmlToPdf(renderUnitSheetHtml(sheet, map), output, { footer: false, ...(browser ? { browser } : {}) });
 }

@@ -32,16 +32,17 @@ if (unidad === null && semestre !== 1 && semestre !== 2) fail('«--semestre» de
 if (!values.salida) fail('Falta «--salida» (archivo PDF a escribir).');
 const output = values.salida;
 
-const db = await prepareDatabase(loadConfig(), consoleLog).catch((error: Error) => {
+const config = loadConfig();
+const db = await prepareDatabase(config, consoleLog).catch((error: Error) => {
   console.error(`No se pudo abrir la base de datos: ${error.message}`);
   process.exit(1);
 });
 try {
   if (unidad !== null) {
-    const bytes = await writeUnitSheetPdf(db, unidad, output);
+    const bytes = await writeUnitSheetPdf(db, unidad, output, undefined, { publicUrl: config.publicUrl });
     console.log(`Ficha de la unidad vecinal ${unidad} escrita en ${output} (${Math.round(bytes / 1024)} KB).`);
   } else {
-    const bytes = await writeReportPdf(db, anio, semestre as 1 | 2, output);
+    const bytes = await writeReportPdf(db, anio, semestre as 1 | 2, output, { publicUrl: config.publicUrl });
     console.log(`Informe ${anio}-S${semestre} escrito en ${output} (${Math.round(bytes / 1024)} KB).`);
   }
 } catch (error) {

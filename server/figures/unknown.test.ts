@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageText, csvCell, formatClp, formatNumber, formatPercent, progressCoverage, sumKnown, withCoverage } from './unknown.ts';
+import { coverageText, csvFigure, formatClp, formatNumber, formatPercent, progressCoverage, sumKnown, withCoverage } from './unknown.ts';
 
 describe('the rule for unknown values', () => {
   it('prints «sin información» (or «s/i») for a value nobody recorded, and a real 0 as 0', () => {
@@ -29,7 +29,7 @@ describe('the rule for unknown values', () => {
   });
 
   it('writes «sin información» in a spreadsheet cell instead of leaving it empty', () => {
-    expect(csvCell(null)).toBe('sin información');
-    expect(csvCell(0)).toBe(0);
+    expect(csvFigure(null)).toBe('sin información');
+    expect(csvFigure(0)).toBe(0);
   });
 });

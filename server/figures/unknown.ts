@@ -108,6 +108,6 @@ export function sumKnown(values: readonly Figure[]): { value: number | null } & 
 }
 
 /** A spreadsheet cell: the number itself when recorded, «sin información» when not (never an empty cell read as 0). */
-export function csvCell(value: Figure): number | string {
+export function csvFigure(value: Figure): number | string {
   return isKnown(value) ? value : unknownText;
 }

@@ -73,6 +73,28 @@ describe('GET /exportar/proyectos', () => {
     expect(document.getElementsByTagName('coordinates').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('says in the KML, and in a header, how many projects it leaves out for lack of a location', async () => {
+    const response = await get('/exportar/proyectos?formato=kml');
+    const [unlocated] = await testApp.database.db.query<{ n: number }>(`select count(*)::int as n from proyectos where geom is null`);
+    expect(unlocated!.n).toBeGreaterThan(0);
+    const document = new DOMParser().parseFromString(response.body, 'text/xml');
+    const description = document.getElementsByTagName('Document')[0]?.getElementsByTagName('description')[0]?.textContent ?? '';
+    expect(description).toContain(`Quedan fuera ${unlocated!.n} proyecto(s) sin ubicación`);
+    expect(response.headers['x-sit-excluye']).toBe(`sin-ubicacion=${unlocated!.n}`);
+    // GeoJSON holds every project, located or not: nothing to declare.
+    const geojson = await get('/exportar/proyectos?formato=geojson');
+    expect(geojson.headers['x-sit-excluye']).toBeUndefined();
+    expect(geojson.json<Record<string, unknown>>().nota).toBeUndefined();
+  });
+
+  it('writes «sin información» in the CSV for a status, progress or budget nobody recorded', async () => {
+    const rows = parse((await get('/exportar/proyectos?formato=csv&lineamiento=L1')).body, { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatchObject({ avance_fisico: 'sin información', presupuesto_aprobado_clp: 'sin información' });
+    }
+  });
+
   it('exports a GeoPackage through ogr2ogr', async () => {
     const response = await get('/exportar/proyectos?formato=gpkg&lineamiento=L6');
     expect(response.statusCode, response.body.slice(0, 200)).toBe(200);

@@ -5,7 +5,9 @@ import { openTestApp, type TestApp } from '../support/test-app.ts';
 let t: TestApp;
 let unitId: number;
 
-const overlaps = `ST_Intersects(uv.geom, p.geom) and not ST_Touches(uv.geom, p.geom)`;
+/** The sheet is an official document: only features of official precision count (docs/cifras.md). */
+const official = `('oficial', 'aproximada')`;
+const overlaps = `p."precision" in ${official} and ST_Intersects(uv.geom, p.geom) and not ST_Touches(uv.geom, p.geom)`;
 
 /** The unit touched by most located projects, with budgets recorded for two of them. */
 beforeAll(async () => {
@@ -59,26 +61,36 @@ describe('territorial sheet of a neighbourhood unit', () => {
     );
     expect(attributed).toBeGreaterThan(0);
     expect(sheet.presupuesto.inversionAtribuida).toBe(attributed);
-    expect(sheet.microbasurales.activos).toBe(
-      await scalar(
-        `select count(*) as v from microbasurales m join unidades_vecinales uv on uv.id = $1 and ST_Intersects(uv.geom, m.geom)
-         where m.estado in ('reportado', 'verificado', 'programado')`,
-      ),
-    );
-    expect(sheet.microbasurales.erradicados).toBe(
-      await scalar(
-        `select count(*) as v from microbasurales m join unidades_vecinales uv on uv.id = $1 and ST_Intersects(uv.geom, m.geom)
-         where m.estado in ('limpiado', 'cerrado')`,
-      ),
-    );
+    // The shipped micro-dumps are all demo sites: officially there is no record, which is unknown, not 0.
+    expect(await scalar(`select count(*) as v from microbasurales where "precision" in ${official} and $1::int is not null`)).toBe(0);
+    expect(sheet.microbasurales).toMatchObject({ activos: null, erradicados: null });
+    expect(sheet.microbasurales.fueraDeLasCifras).toBe(await scalar(`select count(*) as v from microbasurales where $1::int is not null`));
     expect(sheet.patrimonio.length).toBe(
-      await scalar(`select count(*) as v from patrimonio p join unidades_vecinales uv on uv.id = $1 and ST_Intersects(uv.geom, p.geom)`),
+      await scalar(
+        `select count(*) as v from patrimonio p join unidades_vecinales uv on uv.id = $1 and ST_Intersects(uv.geom, p.geom)
+         where p."precision" in ${official}`,
+      ),
     );
     const wetland = await scalar(
       `select coalesce(sum(ST_Area(ST_Transform(ST_Intersection(uv.geom, h.geom), 32719))), 0) / 1e4 as v
-       from humedal_urbano h join unidades_vecinales uv on uv.id = $1 and ST_Intersects(uv.geom, h.geom) where h.version = 'vigente'`,
+       from humedal_urbano h join unidades_vecinales uv on uv.id = $1 and ST_Intersects(uv.geom, h.geom)
+       where h.version = 'vigente' and h."precision" in ${official}`,
     );
     expect(sheet.humedal.vigenteHa).toBeCloseTo(wetland, 2);
+  });
+
+  it('counts the micro-dumps SECPLA records in the unit, and not the demo ones', async () => {
+    await t.database.db.query(
+      `insert into microbasurales (codigo, estado, tenencia, fuente, "precision", geom)
+       select 'MB-FICHA-' || n, 'reportado', 'publica', 'SECPLA', 'aproximada', ST_PointOnSurface(uv.geom)
+       from unidades_vecinales uv, generate_series(1, 2) n where uv.id = $1`,
+      [unitId],
+    );
+    const sheet = (await t.app.inject({ method: 'GET', url: `/reportes/unidad-vecinal/${unitId}` })).json() as UnitSheet;
+    expect(sheet.microbasurales).toMatchObject({ activos: 2, erradicados: 0 });
+    const html = (await t.app.inject({ method: 'GET', url: `/reportes/unidad-vecinal/${unitId}.html` })).body;
+    expect(html).toContain('Activos: 2; erradicados: 0.');
+    await t.database.db.query(`delete from microbasurales where codigo like 'MB-FICHA-%'`);
   });
 
   it('serves one printable HTML page with an SVG map drawn by the server and no external asset', async () => {

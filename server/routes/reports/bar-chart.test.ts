@@ -10,10 +10,20 @@ describe('barChartSvg', () => {
       ],
       { max: 100, title: 'Avance', format: (value) => `${value} %` },
     );
-    expect(svg).toContain('width="170.0"');
+    expect(svg).toContain('width="150.0"');
     expect(svg).toContain('Vivienda &amp; &lt;barrio&gt;');
     expect(svg).toContain('sin información');
     expect(svg).toContain('50 %');
+  });
+
+  it('says over how many items a partial value stands, and draws it lighter', () => {
+    const svg = barChartSvg([{ label: 'L6', value: 25, partial: '1 de 17' }], {
+      max: 100,
+      title: 'Avance',
+      format: (value) => `${value} %`,
+    });
+    expect(svg).toContain('25 % (1 de 17)');
+    expect(svg).toContain('fill="#7fa7c4"');
   });
 
   it('escapes quotes for attributes', () => {

@@ -1,7 +1,14 @@
+import { unknownText } from '../../figures/unknown.ts';
+
 /** One bar: a label and a value (null = sin información, drawn as an empty bar). */
 export interface Bar {
   label: string;
   value: number | null;
+  /**
+   * Set when the value stands on only part of the items, e.g. «1 de 17»: the
+   * bar is drawn lighter and the note follows the value.
+   */
+  partial?: string;
 }
 
 export interface BarChartOptions {
@@ -22,10 +29,10 @@ export function escapeXml(text: string): string {
  * that it prints the same in any browser and in Chromium's PDF.
  */
 export function barChartSvg(bars: Bar[], options: BarChartOptions): string {
-  const labelWidth = 260;
-  const barWidth = 340;
+  const labelWidth = 250;
+  const barWidth = 300;
   const rowHeight = 22;
-  const width = labelWidth + barWidth + 90;
+  const width = labelWidth + barWidth + 140;
   const height = bars.length * rowHeight + 8;
   const max = options.max ?? Math.max(1, ...bars.map((bar) => bar.value ?? 0));
   const format = options.format ?? ((value: number) => value.toLocaleString('es-CL'));
@@ -33,11 +40,11 @@ export function barChartSvg(bars: Bar[], options: BarChartOptions): string {
     const y = 4 + index * rowHeight;
     const length = bar.value === null || max <= 0 ? 0 : Math.max(0, Math.min(1, bar.value / max)) * barWidth;
     const label = bar.label.length > 42 ? `${bar.label.slice(0, 41)}…` : bar.label;
-    const valueText = bar.value === null ? 'sin información' : format(bar.value);
+    const valueText = bar.value === null ? unknownText : `${format(bar.value)}${bar.partial ? ` (${bar.partial})` : ''}`;
     return (
       `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeXml(label)}</text>` +
       `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="${rowHeight - 8}" fill="#eef1f4"/>` +
-      `<rect x="${labelWidth}" y="${y + 3}" width="${length.toFixed(1)}" height="${rowHeight - 8}" fill="#1f5f8b"/>` +
+      `<rect x="${labelWidth}" y="${y + 3}" width="${length.toFixed(1)}" height="${rowHeight - 8}" fill="${bar.partial ? '#7fa7c4' : '#1f5f8b'}"/>` +
       `<text x="${labelWidth + barWidth + 6}" y="${y + 15}">${escapeXml(valueText)}</text>`
     );
   });

@@ -2,10 +2,25 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { badRequest } from '../../errors.ts';
+import { derivedPublicUrl, defaults } from '../../config.ts';
+import { demoPresence, demoPresenceOf } from '../../figures/demo.ts';
+import { fullScope, officialScope } from '../../figures/scope.ts';
 import { rollupRule } from '../../plan/rollup.ts';
 import { ErrorBody } from '../plan/schemas.ts';
 import { routeValidationError } from '../validation-errors.ts';
-import { exportParams, exportSql, toGeoJson, toGeoPackage, toKml, toProjectsCsv, type ExportRow } from './exports.ts';
+import {
+  demoTrackedSql,
+  exportNotice,
+  exportParams,
+  exportSql,
+  noticeHeaders,
+  noticeText,
+  toGeoJson,
+  toGeoPackage,
+  toKml,
+  toProjectsCsv,
+  type ExportRow,
+} from './exports.ts';
 import { renderReportHtml } from './report-html.ts';
 import {
   ExportQuery,
@@ -17,7 +32,8 @@ import {
   UnitSheetBody,
   UnitSheetParams,
 } from './schemas.ts';
-import { buildSemiannualReport, planProgress, reportAnnexCsv, withoutStaffNames } from './semiannual.ts';
+import { reportAnnexCsv } from './semiannual-annex.ts';
+import { buildSemiannualReport, planProgress, withoutStaffNames } from './semiannual.ts';
 import { buildUnitSheet, unitMapFeatures } from './unit-sheet.ts';
 import { renderUnitSheetHtml } from './unit-sheet-html.ts';
 
@@ -50,13 +66,14 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.setSchemaErrorFormatter(routeValidationError);
   const ogr2ogr = options.ogr2ogr ?? 'ogr2ogr';
+  const publicUrl = options.publicUrl ?? derivedPublicUrl(defaults);
 
   app.get(
     '/plan/avance',
     {
       schema: {
         summary: 'Avance físico del PLADECO agregado por nivel',
-        description: `Proyecto → programa → plan → objetivo → lineamiento a la fecha de corte. ${rollupRule}`,
+        description: `Proyecto → programa → plan → objetivo → lineamiento a la fecha de corte. ${rollupRule} Con oficial=true, solo datos oficiales (como el informe al Concejo); si no, incluye los de demostración y lo dice en incluye_demo.`,
         tags,
         querystring: ProgressQuery,
         response: { 200: ProgressAnswer, 400: ErrorBody },
@@ -64,7 +81,15 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
     },
     async (request) => {
       const hasta = checkDate(request.query.hasta ?? new Date().toISOString().slice(0, 10), 'hasta');
-      return { hasta, regla: rollupRule, lineamientos: await planProgress(app.db, hasta) };
+      const oficial = request.query.oficial === true;
+      const [lineamientos, presence] = await Promise.all([
+        planProgress(app.db, hasta, oficial ? officialScope : fullScope),
+        demoPresence(app.db),
+      ]);
+      const demo = oficial
+        ? { incluye_demo: false, datos_demo: {} }
+        : demoPresenceOf(presence, ['proyectos_con_seguimiento_demo', 'cambios_estado', 'avances', 'lineas_presupuesto']);
+      return { hasta, regla: rollupRule, oficial, ...demo, lineamientos };
     },
   );
 
@@ -74,7 +99,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
       schema: {
         summary: 'Informe semestral al Concejo (datos)',
         description:
-          'Resumen por lineamiento, cambios de estado e hitos del semestre, ejecución presupuestaria por año y fuente, igualdad de género, distribución territorial e indicadores. Con f=csv, el anexo de datos por proyecto.',
+          'Resumen por lineamiento, cambios de estado e hitos del semestre, ejecución presupuestaria por año y fuente, igualdad de género, distribución territorial e indicadores del período, solo con datos oficiales; si la base tiene datos de demostración, las mismas cifras incluyéndolos van aparte en datosDemo. Lo no registrado es null («sin información»), nunca 0. Con f=csv, el anexo de datos por lineamiento y por proyecto (cifras oficiales).',
         tags,
         querystring: SemiannualQuery,
         response: {
@@ -88,9 +113,15 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
     },
     async (request, reply) => {
       const { anio, semestre, f } = request.query;
-      const built = await buildSemiannualReport(app.db, anio, semestre as 1 | 2);
+      const built = await buildSemiannualReport(app.db, anio, semestre as 1 | 2, { publicUrl });
       const report = request.user ? built : withoutStaffNames(built);
       if (f !== 'csv') return report;
+      // A CSV has no place for a note: what the official figures leave out goes in a header (ASCII).
+      const leftOut = [
+        ...(report.datosDemo ? [`datos de demostracion (${Object.values(report.datosDemo.datos_demo).reduce((a, b) => a + b, 0)})`] : []),
+        ...report.fueraDeLasCifras.ubicaciones.map((row) => `ubicaciones ${row.precision} en cifras territoriales (${row.proyectos})`),
+      ];
+      if (leftOut.length) reply.header('X-SIT-Excluye', leftOut.join('; '));
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="anexo-informe-${anio}-s${semestre}.csv"`)
@@ -103,7 +134,8 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
     {
       schema: {
         summary: 'Informe semestral al Concejo (documento imprimible)',
-        description: 'HTML en español con hoja de estilo de impresión A4, tablas y gráficos SVG; sin recursos externos.',
+        description:
+          'HTML en español con hoja de estilo de impresión A4, tablas y gráficos SVG; sin recursos externos. Cifras oficiales; los datos de demostración, si los hay, en un recuadro marcado al final. Enlaces absolutos desde SIT_PUBLIC_URL.',
         tags,
         querystring: HtmlReportQuery,
         response: { 200: Described, 400: ErrorBody },
@@ -111,7 +143,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
     },
     async (request, reply) => {
       const { anio, semestre } = request.query;
-      const built = await buildSemiannualReport(app.db, anio, semestre as 1 | 2);
+      const built = await buildSemiannualReport(app.db, anio, semestre as 1 | 2, { publicUrl });
       const report = request.user ? built : withoutStaffNames(built);
       return reply.type('text/html; charset=utf-8').send(renderReportHtml(report));
     },
@@ -129,7 +161,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
         response: { 200: UnitSheetBody, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => buildUnitSheet(app.db, request.params.id),
+    async (request) => buildUnitSheet(app.db, request.params.id, { publicUrl }),
   );
 
   app.get(
@@ -145,7 +177,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
     },
     async (request, reply) => {
       const { id } = request.params;
-      const [sheet, map] = await Promise.all([buildUnitSheet(app.db, id), unitMapFeatures(app.db, id)]);
+      const [sheet, map] = await Promise.all([buildUnitSheet(app.db, id, { publicUrl }), unitMapFeatures(app.db, id)]);
       return reply.type('text/html; charset=utf-8').send(renderUnitSheetHtml(sheet, map));
     },
   );
@@ -156,18 +188,24 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
       schema: {
         summary: 'Exportar una selección de proyectos',
         description:
-          'GeoJSON (RFC 7946), CSV (atributos, WKT en EPSG:4326 y un punto lon/lat), KML 2.2 o GeoPackage (requiere GDAL; 501 si no está).',
+          'GeoJSON (RFC 7946), CSV (atributos, WKT en EPSG:4326 y un punto lon/lat), KML 2.2 o GeoPackage (requiere GDAL; 501 si no está). Lo que el archivo deja fuera (KML: proyectos sin ubicación) o trae de demostración lo dice una nota en el archivo (GeoJSON: miembro «nota»; KML: description del Document; GeoPackage: descripción de la capa) y las cabeceras X-SIT-Excluye y X-SIT-Incluye-Demo.',
         tags,
         querystring: ExportQuery,
         response: { 200: Described, 400: ErrorBody, 501: ErrorBody },
       },
     },
     async (request, reply) => {
-      const rows = await app.db.query<ExportRow>(exportSql, exportParams(request.query));
+      const [rows, demoTracked] = await Promise.all([
+        app.db.query<ExportRow>(exportSql, exportParams(request.query)),
+        app.db.query<{ codigo: string }>(demoTrackedSql),
+      ]);
+      const notice = exportNotice(rows, request.query.formato, new Set(demoTracked.map((row) => row.codigo)));
+      const note = noticeText(notice);
+      reply.headers(noticeHeaders(notice));
       const name = 'proyectos-pladeco';
       switch (request.query.formato) {
         case 'geojson':
-          return reply.type('application/geo+json').send(toGeoJson(rows));
+          return reply.type('application/geo+json').send(toGeoJson(rows, note));
         case 'csv':
           return reply
             .type('text/csv; charset=utf-8')
@@ -177,12 +215,12 @@ export default async function reportRoutes(fastify: FastifyInstance, options: Re
           return reply
             .type('application/vnd.google-earth.kml+xml; charset=utf-8')
             .header('Content-Disposition', `attachment; filename="${name}.kml"`)
-            .send(toKml(rows, 'Proyectos del PLADECO 2022–2029 de Vallenar'));
+            .send(toKml(rows, 'Proyectos del PLADECO 2022–2029 de Vallenar', note));
         case 'gpkg':
           return reply
             .type('application/geopackage+sqlite3')
             .header('Content-Disposition', `attachment; filename="${name}.gpkg"`)
-            .send(await toGeoPackage(toGeoJson(rows), ogr2ogr));
+            .send(await toGeoPackage(toGeoJson(rows), ogr2ogr, note));
       }
     },
   );

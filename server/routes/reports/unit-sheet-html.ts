@@ -1,14 +1,23 @@
+import { demoSummaryText } from '../../figures/demo-text.ts';
+import {
+  budgetCoverage,
+  formatClp,
+  formatNumber,
+  formatPercent,
+  progressCoverage,
+  unknownShort,
+  withCoverage,
+} from '../../figures/unknown.ts';
 import { escapeXml } from './bar-chart.ts';
 import { unitMapSvg, type MapExtent, type MapFeature } from './unit-map-svg.ts';
-import type { UnitSheet } from './unit-sheet.ts';
+import type { UnitFigures, UnitSheet } from './unit-sheet.ts';
 
-const clp = (value: number | null) => (value === null ? 'sin información' : `$${Math.round(value).toLocaleString('es-CL')}`);
-const number = (value: number | null, digits = 0) =>
-  value === null ? 'sin información' : value.toLocaleString('es-CL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const clp = (value: number | null, short = false) => formatClp(value, { short });
+const number = (value: number | null, digits = 0) => formatNumber(value, { digits, minimumDigits: digits });
 const text = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : escapeXml(String(value)));
 
 /** At most this many project rows fit on the page; the rest are counted. */
-const maxProjects = 14;
+const maxProjects = 12;
 const maxHeritage = 8;
 
 const style = `
@@ -18,6 +27,7 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; color: #
 h1 { font-size: 14pt; margin: 0; } h2 { font-size: 9.5pt; margin: 5pt 0 3pt; border-bottom: 0.8pt solid #1f5f8b; }
 p { margin: 2pt 0; } p.meta, p.nota { color: #444; font-size: 7.3pt; }
 .cifras { display: grid; grid-template-columns: repeat(5, 1fr); gap: 4pt; margin: 5pt 0; }
+.demo { border: 1.2pt dashed #b5121b; background: #fff6f6; color: #7a0c12; padding: 2pt 4pt; font-size: 7.3pt; margin: 3pt 0; }
 .cifra { border: 0.6pt solid #999; border-radius: 3pt; padding: 3pt 4pt; }
 .cifra b { display: block; font-size: 11pt; } .cifra span { font-size: 7pt; color: #444; }
 .mapa svg { height: 84mm; width: 100%; display: block; }
@@ -41,6 +51,21 @@ function table(header: string[], rows: string[][], numeric: number[], widths?: s
   return `<table${widths ? ' class="proyectos"' : ''}><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** One marked line with the figures including demo data, when there are any: the sheet stays one page. */
+function demoLine(sheet: UnitSheet): string {
+  const demo = sheet.datosDemo;
+  if (!demo) return '';
+  const figures: UnitFigures = demo;
+  const progress = withCoverage(
+    figures.avance.avance,
+    formatPercent(figures.avance.avance),
+    { known: figures.avance.conAvance, total: figures.avance.incluidos },
+    progressCoverage,
+  );
+  const dumps = figures.microbasurales.activos === null ? 'sin información' : String(figures.microbasurales.activos);
+  return `<p class="demo" data-datos-demo><b>${escapeXml(demo.aviso)}:</b> ${figures.proyectos.length} proyectos; avance ${escapeXml(progress)}; inversión atribuida ${escapeXml(clp(figures.presupuesto.inversionAtribuida))}; microbasurales activos ${dumps}. En la base: ${escapeXml(demoSummaryText(demo.datos_demo))}.</p>`;
+}
+
 /**
  * The territorial sheet of a neighbourhood unit as one printable A4 page in
  * Spanish: key figures, a server-drawn SVG map (no tiles), projects, budget,
@@ -55,10 +80,10 @@ export function renderUnitSheetHtml(sheet: UnitSheet, map: { features: MapFeatur
     .map((project) => [
       text(project.codigo),
       `<span title="${text(project.nombre)}">${text(project.nombre)}</span>`,
-      project.estado ? text(project.estado) : 's/i',
-      project.avance === null ? 's/i' : `${number(project.avance, 1)} %`,
-      project.monto === null ? 's/i' : clp(project.monto),
-      project.inversionUnidad === null ? 's/i' : clp(project.inversionUnidad),
+      project.estado ? text(project.estado) : unknownShort,
+      formatPercent(project.avance, { short: true }),
+      clp(project.monto, true),
+      clp(project.inversionUnidad, true),
     ]);
   const moreProjects = sheet.proyectos.length - maxProjects;
   const heritage = sheet.patrimonio
@@ -69,6 +94,23 @@ export function renderUnitSheetHtml(sheet: UnitSheet, map: { features: MapFeatur
     ? unitMapSvg(map.features, map.extent, { width: 700, height: 320, title: `Mapa de la unidad vecinal ${unidad.nombre}` })
     : '<p class="nota">Sin geometría.</p>';
 
+  const attributed = withCoverage(
+    presupuesto.inversionAtribuida,
+    clp(presupuesto.inversionAtribuida),
+    { known: presupuesto.conPresupuesto, total: sheet.proyectos.length },
+    budgetCoverage,
+  );
+  const progress = withCoverage(
+    sheet.avance.avance,
+    formatPercent(sheet.avance.avance),
+    { known: sheet.avance.conAvance, total: sheet.avance.incluidos },
+    progressCoverage,
+  );
+  const dumps =
+    microbasurales.activos === null
+      ? `sin información (sin registros oficiales${microbasurales.fueraDeLasCifras ? `; ${microbasurales.fueraDeLasCifras} sitios de demostración no cuentan` : ''})`
+      : `Activos: ${microbasurales.activos}; erradicados: ${microbasurales.erradicados ?? 0}.`;
+
   return `<!doctype html>
 <html lang="es-CL"><head><meta charset="utf-8"><title>${escapeXml(title)}</title><style>${style}</style></head>
 <body>
@@ -78,11 +120,17 @@ export function renderUnitSheetHtml(sheet: UnitSheet, map: { features: MapFeatur
 </header>
 <div class="cifras">
 ${figure(String(sheet.proyectos.length), 'proyectos del PLADECO en la unidad')}
-${figure(clp(presupuesto.inversionAtribuida), 'inversión atribuida a la unidad (CLP)')}
-${figure(String(microbasurales.activos), `microbasurales activos (${microbasurales.erradicados} erradicados)`)}
+${figure(escapeXml(clp(presupuesto.inversionAtribuida)), `inversión atribuida a la unidad (${presupuesto.conPresupuesto} de ${sheet.proyectos.length} proyectos con presupuesto)`)}
+${
+  microbasurales.activos === null
+    ? figure('sin información', 'microbasurales activos (sin registros oficiales)')
+    : figure(String(microbasurales.activos), `microbasurales activos (${microbasurales.erradicados ?? 0} erradicados)`)
+}
 ${figure(String(sheet.patrimonio.length), 'elementos de patrimonio')}
 ${figure(`${number(humedal.vigenteHa, 2)} ha`, `en humedal urbano vigente (${number(humedal.porcentajeVigente, 1)} % de la unidad)`)}
 </div>
+<p data-avance-unidad>Avance físico de sus proyectos: ${escapeXml(progress)}. Inversión atribuida: ${escapeXml(attributed)}.</p>
+${demoLine(sheet)}
 <div class="mapa">${mapSvg}</div>
 <p class="leyenda"><i style="border:2px solid #1b1b1b"></i>unidad vecinal<i style="background:#f2f2f2;border:1px solid #9a9a9a"></i>unidades vecinas<i style="background:rgba(38,139,168,.35)"></i>humedal urbano<i style="background:#c0501a"></i>proyectos<i style="background:#b5121b;border-radius:50%"></i>microbasural activo<i style="background:#2e8540;border-radius:50%"></i>erradicado<i style="background:#7b3f98;transform:rotate(45deg)"></i>patrimonio</p>
 <div class="columnas">
@@ -97,9 +145,9 @@ ${table(
   ],
   [1],
 )}
-<p class="nota">${presupuesto.sinPresupuesto} proyecto(s) sin presupuesto registrado.</p></section>
+<p class="nota">${presupuesto.sinPresupuesto} proyecto(s) sin presupuesto registrado: «sin información», no $0.</p></section>
 <section><h2>Microbasurales</h2>
-<p>Activos: ${microbasurales.activos}; erradicados: ${microbasurales.erradicados}.</p>
+<p>${escapeXml(dumps)}</p>
 ${
   microbasurales.porEstado.length === 0
     ? '<p class="nota">Sin microbasurales registrados.</p>'
@@ -119,7 +167,7 @@ ${heritage.length === 0 ? '<p class="nota">Sin elementos de patrimonio registrad
 <section><h2>Proyectos (${sheet.proyectos.length})</h2>
 ${
   sheet.proyectos.length === 0
-    ? '<p class="nota">Ningún proyecto ubicado del PLADECO toca esta unidad.</p>'
+    ? '<p class="nota">Ningún proyecto del PLADECO con ubicación oficial o aproximada toca esta unidad.</p>'
     : table(
         ['Código', 'Proyecto', 'Estado', 'Avance', 'Monto', 'Parte en la UV'],
         projectRows,
@@ -127,10 +175,10 @@ ${
         ['17%', '38%', '11%', '8%', '13%', '13%'],
       )
 }
-${moreProjects > 0 ? `<p class="nota">y ${moreProjects} proyectos más (ver /reportes/unidad-vecinal/${unidad.id}).</p>` : ''}
+${moreProjects > 0 ? `<p class="nota">y ${moreProjects} proyectos más (ver ${escapeXml(sheet.enlace)}).</p>` : ''}
 <p class="nota">s/i: sin información (no registrado por SECPLA; no equivale a 0).</p>
 </section>
-<p class="nota">${escapeXml(sheet.reglas)}</p>
+<p class="nota">${escapeXml(sheet.reglas)} Datos en línea: ${escapeXml(sheet.enlace)}</p>
 </body></html>
 `;
 }

@@ -1,6 +1,13 @@
 import type { Geometry } from 'geojson';
+import { derivedPublicUrl, defaults } from '../../config.ts';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
+import { demoPresence, type DemoPresence } from '../../figures/demo.ts';
+import { fullScope, officialScope, type FigureScope } from '../../figures/scope.ts';
+import { sumKnown } from '../../figures/unknown.ts';
+import { progressOf, projectWeight, type RollupProjectRow } from '../../plan/rollup.ts';
+import { todayInChile } from '../plan/tracking-checks.ts';
+import { projectStateSql } from './report-sql.ts';
 import * as sql from './unit-sheet-sql.ts';
 import type { MapExtent, MapFeature } from './unit-map-svg.ts';
 
@@ -13,6 +20,7 @@ export interface UnitSheetProject {
   codigo: string;
   nombre: string;
   lineamiento: string;
+  /** null = sin información. */
   estado: string | null;
   avance: number | null;
   estimado: number | null;
@@ -28,8 +36,32 @@ export interface UnitSheetProject {
   enHumedal: boolean;
 }
 
+/** The figures of the sheet that depend on which data count (official, or including demo data). */
+export interface UnitFigures {
+  proyectos: UnitSheetProject[];
+  /** Progress of its projects by the roll-up's rule (server/plan/rollup.ts), today. */
+  avance: { avance: number | null; incluidos: number; conAvance: number };
+  /** Money: null = sin información (no project with that figure recorded), never 0. */
+  presupuesto: {
+    inversionAtribuida: number | null;
+    estimado: number | null;
+    aprobado: number | null;
+    ejecutado: number | null;
+    conPresupuesto: number;
+    sinPresupuesto: number;
+  };
+  /** Counts are null when the comuna has no micro-dump records in scope at all (unknown, not 0). */
+  microbasurales: {
+    activos: number | null;
+    erradicados: number | null;
+    porEstado: Array<{ estado: string; sitios: number }>;
+    /** Sites of the comuna left out because of their precision (demo, illustrative). */
+    fueraDeLasCifras: number;
+  };
+}
+
 /** The territorial sheet of one neighbourhood unit: the data, before any layout. */
-export interface UnitSheet {
+export interface UnitSheet extends UnitFigures {
   unidad: {
     id: number;
     codigo: string;
@@ -42,13 +74,14 @@ export interface UnitSheet {
     fuente: string;
     precision: string;
   };
-  proyectos: UnitSheetProject[];
-  presupuesto: { inversionAtribuida: number; estimado: number; aprobado: number; ejecutado: number; sinPresupuesto: number };
-  microbasurales: { activos: number; erradicados: number; porEstado: Array<{ estado: string; sitios: number }> };
   patrimonio: Array<{ nombre: string; categoria: string | null }>;
   humedal: { vigenteHa: number; ampliacionPropuestaHa: number; porcentajeVigente: number; proyectosEnHumedal: number };
   reglas: string;
   emitido: string;
+  /** Absolute address of the sheet's data (SIT_PUBLIC_URL). */
+  enlace: string;
+  /** The same figures including demo data, for a marked box; null when no demo data is present. */
+  datosDemo: (UnitFigures & { aviso: string } & DemoPresence) | null;
 }
 
 interface UnitRow {
@@ -64,38 +97,93 @@ interface UnitRow {
   area_km2: number;
 }
 
-interface ProjectRow {
-  codigo: string;
-  nombre: string;
-  lineamiento: string;
-  estado: string | null;
-  avance: number | null;
-  estimado: number | null;
-  aprobado: number | null;
-  ejecutado: number | null;
-  monto: number | null;
-  partes: number;
-  inversion_unidad: number | null;
-  en_humedal: boolean;
+type ProjectState = RollupProjectRow & { ejecutado_clp: number | null };
+
+export interface UnitSheetOptions {
+  publicUrl?: string;
+  /** The day the figures refer to (default: today in Chile). */
+  emitido?: string;
 }
 
-const total = (rows: ProjectRow[], key: 'estimado' | 'aprobado' | 'ejecutado') => rows.reduce((sum, row) => sum + (row[key] ?? 0), 0);
+/** Projects, progress, budget and micro-dumps of unit `id` on `day`, from the data in `scope`. */
+async function unitFigures(db: Queryable, id: number, day: string, scope: FigureScope): Promise<UnitFigures> {
+  const precisions = [...scope.precisions];
+  const [hits, states, dumps, [records]] = await Promise.all([
+    db.query<{ codigo: string; nombre: string; lineamiento: string; partes: number; en_humedal: boolean }>(sql.unitProjectsSql, [
+      id,
+      precisions,
+    ]),
+    db.query<ProjectState>(projectStateSql, [day, scope.demo]),
+    db.query<{ estado: string; sitios: number }>(sql.unitDumpsSql, [id, precisions]),
+    db.query<{ en_alcance: number; fuera: number }>(sql.dumpRecordsSql, [precisions]),
+  ]);
+  const stateOf = new Map(states.map((state) => [state.codigo, state]));
+  const projects = hits.map((hit): UnitSheetProject => {
+    const state = stateOf.get(hit.codigo);
+    const monto = state ? projectWeight(state) : null;
+    return {
+      codigo: hit.codigo,
+      nombre: hit.nombre,
+      lineamiento: hit.lineamiento,
+      estado: state?.estado ?? null,
+      avance: state?.avance ?? null,
+      estimado: state?.estimado_clp ?? null,
+      aprobado: state?.aprobado_clp ?? null,
+      ejecutado: state?.ejecutado_clp ?? null,
+      monto,
+      partes: hit.partes,
+      inversionUnidad: monto === null ? null : Math.round(monto / hit.partes),
+      enHumedal: hit.en_humedal,
+    };
+  });
+  const progress = progressOf(hits.flatMap((hit) => stateOf.get(hit.codigo) ?? []));
+  const known = (counted: (estado: string) => boolean) =>
+    records?.en_alcance ? dumps.filter((row) => counted(row.estado)).reduce((sum, row) => sum + row.sitios, 0) : null;
+  const eradicated = (estado: string) => (eradicatedStates as readonly string[]).includes(estado);
+  // No project in the unit: nothing attributed, a real 0; projects without any budget: unknown (null).
+  const total = (values: Array<number | null>) => (projects.length === 0 ? 0 : sumKnown(values).value);
+  const attributed = sumKnown(projects.map((project) => project.inversionUnidad));
+  return {
+    proyectos: projects,
+    avance: { avance: progress.avance, incluidos: progress.incluidos, conAvance: progress.conAvance },
+    presupuesto: {
+      inversionAtribuida: total(projects.map((project) => project.inversionUnidad)),
+      estimado: total(projects.map((project) => project.estimado)),
+      aprobado: total(projects.map((project) => project.aprobado)),
+      ejecutado: total(projects.map((project) => project.ejecutado)),
+      conPresupuesto: attributed.known,
+      sinPresupuesto: attributed.total - attributed.known,
+    },
+    microbasurales: {
+      activos: known((estado) => !notASite.includes(estado) && !eradicated(estado)),
+      erradicados: known(eradicated),
+      porEstado: dumps,
+      fueraDeLasCifras: records?.fuera ?? 0,
+    },
+  };
+}
 
-/** Gathers the sheet of unit `id` (unidades_vecinales.id); 404 when there is none. */
-export async function buildUnitSheet(db: Queryable, id: number): Promise<UnitSheet> {
+/**
+ * Gathers the sheet of unit `id` (unidades_vecinales.id); 404 when there is
+ * none. Official data only (no demo tracking rows, no illustrative or demo
+ * features); with demo data in the database, the same figures including it
+ * come apart in `datosDemo`.
+ */
+export async function buildUnitSheet(db: Queryable, id: number, options: UnitSheetOptions = {}): Promise<UnitSheet> {
   const [unit] = await db.query<UnitRow>(sql.unitSql, [id]);
   if (!unit) throw notFound(`No existe la unidad vecinal con id ${id}.`, 'id');
-  const [projects, dumps, heritage, wetland] = await Promise.all([
-    db.query<ProjectRow>(sql.unitProjectsSql, [id]),
-    db.query<{ estado: string; sitios: number }>(sql.unitDumpsSql, [id]),
-    db.query<{ nombre: string; categoria: string | null }>(sql.unitHeritageSql, [id]),
-    db.query<{ version: string; hectareas: number }>(sql.unitWetlandSql, [id]),
+  const emitido = options.emitido ?? todayInChile();
+  const precisions = [...officialScope.precisions];
+  const [official, heritage, wetland, presence] = await Promise.all([
+    unitFigures(db, id, emitido, officialScope),
+    db.query<{ nombre: string; categoria: string | null }>(sql.unitHeritageSql, [id, precisions]),
+    db.query<{ version: string; hectareas: number }>(sql.unitWetlandSql, [id, precisions]),
+    demoPresence(db),
   ]);
+  const withDemo = presence.incluye_demo ? await unitFigures(db, id, emitido, fullScope) : null;
   const hectares = (version: string) => wetland.find((row) => row.version === version)?.hectareas ?? 0;
   const areaKm2 = Number(unit.area_km2);
   const vigente = hectares('vigente');
-  const sites = (filter: (estado: string) => boolean) =>
-    dumps.filter((row) => filter(row.estado)).reduce((sum, row) => sum + row.sitios, 0);
   return {
     unidad: {
       id: unit.id,
@@ -109,48 +197,34 @@ export async function buildUnitSheet(db: Queryable, id: number): Promise<UnitShe
       fuente: unit.fuente,
       precision: unit.precision,
     },
-    proyectos: projects.map((row) => ({
-      codigo: row.codigo,
-      nombre: row.nombre,
-      lineamiento: row.lineamiento,
-      estado: row.estado,
-      avance: row.avance,
-      estimado: row.estimado,
-      aprobado: row.aprobado,
-      ejecutado: row.ejecutado,
-      monto: row.monto,
-      partes: row.partes,
-      inversionUnidad: row.inversion_unidad === null ? null : Math.round(row.inversion_unidad),
-      enHumedal: row.en_humedal,
-    })),
-    presupuesto: {
-      inversionAtribuida: Math.round(projects.reduce((sum, row) => sum + (row.inversion_unidad ?? 0), 0)),
-      estimado: total(projects, 'estimado'),
-      aprobado: total(projects, 'aprobado'),
-      ejecutado: total(projects, 'ejecutado'),
-      sinPresupuesto: projects.filter((row) => row.monto === null).length,
-    },
-    microbasurales: {
-      activos: sites((estado) => !notASite.includes(estado) && !(eradicatedStates as readonly string[]).includes(estado)),
-      erradicados: sites((estado) => (eradicatedStates as readonly string[]).includes(estado)),
-      porEstado: dumps,
-    },
+    ...official,
     patrimonio: heritage,
     humedal: {
       vigenteHa: Math.round(vigente * 100) / 100,
       ampliacionPropuestaHa: Math.round(hectares('ampliacion_propuesta') * 100) / 100,
       porcentajeVigente: areaKm2 > 0 ? Math.round((vigente / (areaKm2 * 100)) * 1000) / 10 : 0,
-      proyectosEnHumedal: projects.filter((row) => row.en_humedal).length,
+      proyectosEnHumedal: official.proyectos.filter((row) => row.enHumedal).length,
     },
     reglas:
-      'Un proyecto pertenece a la unidad si su geometría la intersecta (más que un borde común); su monto (aprobado, si falta, el estimado) se reparte en partes iguales entre las unidades que toca. Presupuestos estimado/aprobado/ejecutado: totales de esos proyectos, todos los años. Microbasurales activos: reportados, verificados o programados; erradicados: limpiados o cerrados. Superficies en UTM 19S.',
-    emitido: new Date().toISOString().slice(0, 10),
+      'Un proyecto pertenece a la unidad si su geometría la intersecta (más que un borde común); su monto (aprobado, si falta, el estimado) se reparte en partes iguales entre las unidades que toca. Presupuestos estimado/aprobado/ejecutado: totales de esos proyectos, todos los años; «sin información» si ninguno lo tiene registrado. Avance: promedio de los proyectos con avance registrado, ponderado por presupuesto (docs/cifras.md). Microbasurales activos: reportados, verificados o programados; erradicados: limpiados o cerrados. Solo datos oficiales: sin datos de demostración ni ubicaciones ilustrativas. Superficies en UTM 19S.',
+    emitido,
+    enlace: `${options.publicUrl ?? derivedPublicUrl(defaults)}/reportes/unidad-vecinal/${unit.id}`,
+    datosDemo: withDemo
+      ? {
+          aviso: 'Con datos de demostración (inventados; no son información de Vallenar ni parte de esta ficha oficial)',
+          ...presence,
+          ...withDemo,
+        }
+      : null,
   };
 }
 
-/** The features and extent of the sheet's map (UTM 19S metres). */
+/** The features and extent of the sheet's map (UTM 19S metres): official precisions only, as the figures. */
 export async function unitMapFeatures(db: Queryable, id: number): Promise<{ features: MapFeature[]; extent: MapExtent | null }> {
-  const rows = await db.query<{ capa: MapFeature['capa']; clase: string | null; geometria: string } & MapExtent>(sql.unitMapSql, [id]);
+  const rows = await db.query<{ capa: MapFeature['capa']; clase: string | null; geometria: string } & MapExtent>(sql.unitMapSql, [
+    id,
+    [...officialScope.precisions],
+  ]);
   const first = rows[0];
   return {
     features: rows.map((row) => ({ capa: row.capa, clase: row.clase, geometry: JSON.parse(row.geometria) as Geometry })),

@@ -63,7 +63,10 @@ describe('GET /analysis/indicadores on the fixture territory', () => {
     expect(lines[0]).toMatch(/^Código,Nombre,Población,Superficie \(km²\),/);
     expect(lines[0]).toContain('Microbasurales activos por km²');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^UV-A,Unidad A,1000,1,1,L6: 1,ejecución: 1,10000000,no,0,10000,2,2,1,1,1,1000,500,0.5,2000$/);
+    expect(lines[1]).toMatch(/^UV-A,Unidad A,1000,1,1,L6: 1,ejecución: 1,10000000,no,0,10000,2,2,1,1,1,1000,500,0.5,2000,$/);
+    // UV-B's projects have no budget: its investment reads «sin información», not 0, and says why nothing is per inhabitant.
+    expect(lines[2]).toContain(',sin información,sí,1,sin información,');
+    expect(lines[2]).toMatch(/,inversion_por_habitante: sin presupuesto registrado$/);
   });
 });
 

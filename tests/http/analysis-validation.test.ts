@@ -128,10 +128,12 @@ describe('the seed data', () => {
   it('flags investment as unknown instead of inventing it: no budget is recorded in the seed', async () => {
     const response = await testApp.app.inject('/analysis/indicadores');
     expect(response.statusCode).toBe(200);
-    const units = response.json<{ unidades: { proyectos: number; inversion_clp: number; inversion_sin_dato: boolean }[] }>().unidades;
+    const units = response.json<{ unidades: { proyectos: number; inversion_clp: number | null; inversion_sin_dato: boolean }[] }>()
+      .unidades;
     expect(units.length).toBeGreaterThan(10);
+    // Unknown is null («sin información»), never 0 (docs/cifras.md).
     for (const unit of units.filter((item) => item.proyectos > 0)) {
-      expect(unit).toMatchObject({ inversion_clp: 0, inversion_sin_dato: true });
+      expect(unit).toMatchObject({ inversion_clp: null, inversion_sin_dato: true });
     }
     const equity = await testApp.app.inject('/analysis/equidad');
     expect(equity.json()).toMatchObject({ gini: null, lorenz: null });

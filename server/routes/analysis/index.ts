@@ -12,6 +12,9 @@ import { newlyInsideSql, wetlandAreasSql, wetlandCheckedLayers } from '../../ana
 import { indicatorColumns, indicatorsMethod } from './indicator-columns.ts';
 import { checkedGeometry as checkedGeometryIn, heritageDistance, reviewGeometry } from './checked-geometry.ts';
 import { queryWithoutJit } from './without-jit.ts';
+import { demoPresence, demoPresenceOf } from '../../figures/demo.ts';
+import { scopeOf, scopeParams } from '../../figures/scope.ts';
+import { budgetCoverage, coverageText } from '../../figures/unknown.ts';
 import reviewRoutes from './reviews.ts';
 import {
   EquityBody,
@@ -27,6 +30,8 @@ import {
 } from './schemas.ts';
 
 const tags = ['Análisis espacial'];
+/** Kinds of demo data the indicators read (server/figures/demo.ts). */
+const indicatorDemoKinds = ['microbasurales', 'ubicaciones_proyecto', 'lineas_presupuesto', 'ciclovias', 'patrimonio', 'puentes'];
 
 /**
  * Spatial analysis for planners and Plan Regulador reviewers: indicators per
@@ -54,15 +59,31 @@ export default async function analysisRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const unidad = request.query.unidad ?? 'unidades_vecinales';
       const distancia = request.query.distancia_ciclovia ?? 300;
-      const rows = await queryWithoutJit<IndicatorRow>(app.db, indicatorsSql(unidad), [distancia]);
+      const oficial = request.query.oficial === true;
+      const [rows, presence] = await Promise.all([
+        queryWithoutJit<IndicatorRow>(app.db, indicatorsSql(unidad), [distancia, ...scopeParams(scopeOf(oficial))]),
+        demoPresence(app.db),
+      ]);
       const unidades = rows.map(deriveIndicators);
+      const demo = oficial ? { incluye_demo: false, datos_demo: {} } : demoPresenceOf(presence, indicatorDemoKinds);
       if (request.query.f === 'csv') {
+        // A CSV has no place for a note: whether demo data is in it goes in a header (ASCII) and in the file's name.
+        if (demo.incluye_demo)
+          reply.header(
+            'X-SIT-Incluye-Demo',
+            Object.entries(demo.datos_demo)
+              .map(([kind, n]) => `${kind}=${n}`)
+              .join('; '),
+          );
         return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="indicadores-${unidad}.csv"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="indicadores-${unidad}${oficial ? '-oficial' : demo.incluye_demo ? '-incluye-demo' : ''}.csv"`,
+          )
           .send(toCsv(unidades, indicatorColumns(distancia)) as never);
       }
-      return { unidad, distancia_ciclovia: distancia, metodo: indicatorsMethod, unidades };
+      return { unidad, distancia_ciclovia: distancia, oficial, ...demo, metodo: indicatorsMethod, unidades };
     },
   );
 
@@ -82,6 +103,7 @@ export default async function analysisRoutes(fastify: FastifyInstance) {
       const unidad = request.query.unidad ?? 'unidades_vecinales';
       const medida = request.query.medida ?? 'inversion';
       const lineamiento = request.query.lineamiento ?? null;
+      const oficial = request.query.oficial === true;
       if (lineamiento !== null) {
         const known = await app.db.query<{ codigo: string }>(lineamientosSql);
         if (!known.some((row) => row.codigo === lineamiento)) {
@@ -92,14 +114,24 @@ export default async function analysisRoutes(fastify: FastifyInstance) {
           );
         }
       }
-      const result = equityOf(await queryWithoutJit<EquityRow>(app.db, equitySql(unidad), [lineamiento]), medida);
+      const [rows, presence] = await Promise.all([
+        queryWithoutJit<EquityRow>(app.db, equitySql(unidad), [lineamiento, ...scopeParams(scopeOf(oficial))]),
+        demoPresence(app.db),
+      ]);
+      const result = equityOf(rows, medida);
+      const demo = oficial
+        ? { incluye_demo: false, datos_demo: {} }
+        : demoPresenceOf(presence, ['lineas_presupuesto', 'ubicaciones_proyecto']);
+      const withBudget = result.proyectos - result.proyectosSinPresupuesto;
       const nota =
         result.gini === null
           ? medida === 'inversion'
             ? 'Sin presupuestos registrados para estos proyectos: el Gini de la inversión no se puede calcular (no se inventan montos).'
             : 'No hay proyectos ubicados que repartir: el Gini no se puede calcular.'
-          : undefined;
-      return { unidad, lineamiento, ...result, ...(nota ? { nota } : {}) };
+          : medida === 'inversion' && result.proyectosSinPresupuesto > 0
+            ? `Reparte la inversión registrada: ${coverageText({ known: withBudget, total: result.proyectos }, budgetCoverage)}; los demás no se cuentan como $0 sino como desconocidos.`
+            : undefined;
+      return { unidad, lineamiento, oficial, ...demo, ...result, ...(nota ? { nota } : {}) };
     },
   );
 

@@ -14,10 +14,20 @@ export const IndicatorsQuery = Type.Object({
     Type.Number({ minimum: 1, maximum: 5000, default: 300, description: 'Distancia (m) a una ciclovía existente para la cobertura' }),
   ),
   f: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'Formato: json (por defecto) o csv' })),
+  oficial: Type.Optional(
+    Type.Boolean({
+      description:
+        'true: para el Concejo, solo objetos de precisión oficial o aproximada y presupuestos no marcados demo; por omisión incluye todo y lo dice en incluye_demo',
+    }),
+  ),
 });
 export type IndicatorsQueryType = Static<typeof IndicatorsQuery>;
 
 const Counts = Type.Record(Type.String(), Type.Number());
+const NullableCounts = Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()]), {
+  description: 'null = ningún proyecto con presupuesto registrado («sin información»)',
+});
+const nullableNumber = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
 
 export const UnitIndicators = Type.Object({
   codigo: Type.String(),
@@ -27,25 +37,38 @@ export const UnitIndicators = Type.Object({
   proyectos: Type.Integer({ description: 'Proyectos cuya geometría se superpone con la unidad' }),
   proyectos_por_lineamiento: Counts,
   proyectos_por_estado: Counts,
-  inversion_clp: Type.Number({ description: 'Presupuesto aprobado, o estimado si no hay aprobado, de esos proyectos (CLP)' }),
-  inversion_por_lineamiento: Counts,
-  inversion_sin_dato: Type.Boolean({ description: 'Ningún proyecto de la unidad tiene presupuesto: la inversión 0 es desconocida' }),
+  inversion_clp: nullableNumber(
+    'Presupuesto aprobado, o estimado si no hay aprobado, de esos proyectos (CLP); null si ninguno tiene presupuesto; 0 sin proyectos',
+  ),
+  inversion_por_lineamiento: NullableCounts,
+  inversion_sin_dato: Type.Boolean({ description: 'La unidad tiene proyectos y ninguno presupuesto: inversión «sin información»' }),
   proyectos_sin_presupuesto: Type.Integer(),
-  inversion_por_habitante: Type.Union([Type.Number(), Type.Null()]),
-  microbasurales_activos: Type.Integer(),
-  densidad_microbasurales_km2: Type.Number(),
+  inversion_por_habitante: nullableNumber('null bajo el mínimo de población o sin presupuesto (ver sin_calcular)'),
+  microbasurales_activos: Type.Union([Type.Integer(), Type.Null()], { description: 'null sin registros de microbasurales en el alcance' }),
+  densidad_microbasurales_km2: nullableNumber('null bajo la superficie mínima o sin registros (ver sin_calcular)'),
   patrimonio: Type.Integer(),
   ciclovia_existente_km: Type.Number(),
   ciclovia_total_km: Type.Number(),
   poblacion_manzanas: Type.Number({ description: 'Personas que las manzanas censales ponen en la unidad (prorrateo por área)' }),
   poblacion_cerca_ciclovia: Type.Number(),
-  proporcion_cerca_ciclovia: Type.Union([Type.Number(), Type.Null()]),
+  proporcion_cerca_ciclovia: nullableNumber('null sin ciclovías existentes («todas propuestas») o sin manzanas (ver sin_calcular)'),
   distancia_puente_m: Type.Union([Type.Number(), Type.Null()]),
+  sin_calcular: Type.Record(Type.String(), Type.String(), {
+    description: 'Indicadores de la unidad que no se calculan y por qué (mínimos de docs/cifras.md, datos no registrados)',
+  }),
 });
+
+/** `incluye_demo` and `datos_demo` of a summary that may include demo data. */
+const DemoFields = {
+  incluye_demo: Type.Boolean({ description: 'Datos de demostración entraron en estas cifras' }),
+  datos_demo: Type.Record(Type.String(), Type.Integer(), { description: 'Datos de demostración por tipo' }),
+};
 
 export const IndicatorsBody = Type.Object({
   unidad: UnitKind,
   distancia_ciclovia: Type.Number(),
+  oficial: Type.Boolean(),
+  ...DemoFields,
   metodo: Type.String(),
   unidades: Type.Array(UnitIndicators),
 });
@@ -59,6 +82,7 @@ export const EquityQuery = Type.Object({
       description: 'Qué se reparte: inversión (CLP) o número de proyectos',
     }),
   ),
+  oficial: Type.Optional(Type.Boolean({ description: 'true: solo datos oficiales (sin ubicaciones ilustrativas ni datos demo)' })),
 });
 export type EquityQueryType = Static<typeof EquityQuery>;
 
@@ -68,12 +92,15 @@ export const EquityBody = Type.Object({
   unidad: UnitKind,
   lineamiento: Type.Union([Type.String(), Type.Null()]),
   medida: Type.String(),
+  oficial: Type.Boolean(),
+  ...DemoFields,
   lorenz: Type.Union([Type.Array(Type.Object({ x: Type.Number(), y: Type.Number() })), Type.Null()]),
   gini: Type.Union([Type.Number(), Type.Null()]),
   nota: Type.Optional(Type.String()),
   unidadesSinProyectos: Type.Array(NamedUnit),
   unidadesSinPoblacion: Type.Array(Type.String()),
   proyectosSinPresupuesto: Type.Integer(),
+  proyectos: Type.Integer({ description: 'Proyectos ubicados que se reparten (del lineamiento pedido)' }),
 });
 
 const layerIds = layers.map((layer) => layer.id);

@@ -14,6 +14,7 @@ import { transitionProblem, type Estado } from '../../field/lifecycle.ts';
 import { ErrorBody } from '../auth/schemas.ts';
 import { routeValidationError } from '../validation-errors.ts';
 import type { Queryable } from '../../db/database.ts';
+import { scopeOf } from '../../figures/scope.ts';
 import { byStatusSql, byUnitSql, monthlySql, programmeSql } from './summary-sql.ts';
 
 const tags = ['Microbasurales: ciclo de vida'];
@@ -52,6 +53,9 @@ const SummaryQuery = Type.Object(
     desde: Type.Optional({ ...date, description: 'Sitios con primer reporte desde este día' }),
     hasta: Type.Optional({ ...date, description: 'Sitios con primer reporte hasta este día' }),
     estado: Type.Optional(literals(estadosMicrobasural)),
+    oficial: Type.Optional(
+      Type.Boolean({ description: 'true: solo sitios de precisión oficial o aproximada (sin datos de demostración ni ilustrativos)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -274,15 +278,15 @@ export default async function microbasuralRoutes(fastify: FastifyInstance) {
       schema: {
         summary: 'Avance del programa de erradicación',
         description:
-          'Sitios por estado, serie mensual (reportados por primer reporte, limpiados y cerrados por su fecha), conteo por unidad vecinal y las cifras del programa: sitios activos (reportado, verificado, programado), m³ limpiados (volumen de los sitios limpiados o cerrados), sitios cerrados y tasa de reincidencia (reincidencias sobre sitios limpiados o cerrados).',
+          'Sitios por estado, serie mensual (reportados por primer reporte, limpiados y cerrados por su fecha; los que no tienen fecha se cuentan en limpiados_sin_fecha y cerrados_sin_fecha), conteo por unidad vecinal y las cifras del programa: sitios activos (reportado, verificado, programado), m³ limpiados (volumen de los sitios limpiados o cerrados), sitios cerrados y tasa de reincidencia (reincidencias sobre sitios limpiados o cerrados). incluye_demo y datos_demo dicen si entran sitios de demostración; con oficial=true quedan fuera.',
         tags,
         querystring: SummaryQuery,
         response: { 200: Type.Unknown(), 400: ErrorBody },
       },
     },
     async (request) => {
-      const { desde = null, hasta = null, estado = null } = request.query;
-      const params = [desde, hasta, estado];
+      const { desde = null, hasta = null, estado = null, oficial = false } = request.query;
+      const params = [desde, hasta, estado, [...scopeOf(oficial).precisions]];
       const [status, [programme], monthly, units] = await Promise.all([
         app.db.query<{ estado: string; n: number }>(byStatusSql, params),
         app.db.query<{
@@ -292,13 +296,17 @@ export default async function microbasuralRoutes(fastify: FastifyInstance) {
           sitios_limpiados: number;
           reincidencias: number;
           limpiados_sin_fecha: number;
+          cerrados_sin_fecha: number;
+          sitios_demo: number;
         }>(programmeSql, params),
         app.db.query(monthlySql, params),
         app.db.query(byUnitSql, params),
       ]);
       const porEstado = Object.fromEntries(estadosMicrobasural.map((name) => [name, status.find((row) => row.estado === name)?.n ?? 0]));
       return {
-        filtros: { desde, hasta, estado },
+        filtros: { desde, hasta, estado, oficial },
+        incluye_demo: programme!.sitios_demo > 0,
+        datos_demo: programme!.sitios_demo > 0 ? { microbasurales: programme!.sitios_demo } : {},
         por_estado: porEstado,
         serie_mensual: monthly,
         por_unidad: units,
@@ -311,6 +319,7 @@ export default async function microbasuralRoutes(fastify: FastifyInstance) {
           tasa_reincidencia:
             programme!.sitios_limpiados > 0 ? Math.round((programme!.reincidencias / programme!.sitios_limpiados) * 1000) / 1000 : null,
           limpiados_sin_fecha: programme!.limpiados_sin_fecha,
+          cerrados_sin_fecha: programme!.cerrados_sin_fecha,
         },
       };
     },

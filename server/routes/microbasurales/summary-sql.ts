@@ -1,16 +1,20 @@
 /**
  * The programme's figures, computed from the sites as they are stored.
- * $1 desde, $2 hasta (dates of first report, inclusive; null = all), $3 estado (null = all).
+ * $1 desde, $2 hasta (dates of first report, inclusive; null = all), $3 estado (null = all),
+ * $4 the precision levels of the sites that count (text[]: all, or the official ones).
  *
  * - sitios_activos: reportado, verificado or programado.
  * - m3_limpiados: estimated (or surveyed) volume of the sites cleaned or closed.
  * - sitios_cerrados: closed sites.
  * - tasa_reincidencia: sites that reappeared beside a cleaned one, over the sites ever cleaned (limpiado or cerrado).
+ * - limpiados_sin_fecha, cerrados_sin_fecha: sites in that state with no date, which the monthly series cannot show.
+ * - sitios_demo: sites of precision 'demo' among those counted.
  */
 export const selection = `select * from microbasurales m
   where ($1::date is null or m.primer_reporte >= $1::date)
     and ($2::date is null or m.primer_reporte <= $2::date)
-    and ($3::text is null or m.estado = $3::text)`;
+    and ($3::text is null or m.estado = $3::text)
+    and m."precision" = any($4::text[])`;
 
 export const byStatusSql = `select estado, count(*)::int as n from (${selection}) s group by estado`;
 
@@ -20,7 +24,9 @@ export const programmeSql = `select
     count(*) filter (where estado = 'cerrado')::int as sitios_cerrados,
     count(*) filter (where estado in ('limpiado', 'cerrado'))::int as sitios_limpiados,
     count(*) filter (where reincidencia_de is not null)::int as reincidencias,
-    count(*) filter (where estado in ('limpiado', 'cerrado') and limpiado_en is null)::int as limpiados_sin_fecha
+    count(*) filter (where estado in ('limpiado', 'cerrado') and limpiado_en is null)::int as limpiados_sin_fecha,
+    count(*) filter (where estado = 'cerrado' and cerrado_en is null)::int as cerrados_sin_fecha,
+    count(*) filter (where "precision" = 'demo')::int as sitios_demo
   from (${selection}) s`;
 
 export const monthlySql = `with s as (${selection}),

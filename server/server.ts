@@ -1,6 +1,10 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { syncDemoAccounts } from './auth/demo.ts';
+import { demoPresence } from './figures/demo.ts';
+import { demoSummaryText } from './figures/demo-text.ts';
+import { loadDemoScenario } from './figures/demo-scenario.ts';
+import { todayInChile } from './routes/plan/tracking-checks.ts';
 
 /** Entry point: read configuration, build the app, listen, and shut down cleanly on signals. */
 async function main() {
@@ -22,7 +26,20 @@ async function main() {
     console.log('\nMODO DEMOSTRACIÓN (SIT_DEMO=1): cuentas con contraseñas conocidas, no usar con datos reales.');
     for (const account of demo.created)
       console.log(`  ${account.rol.padEnd(13)} usuario ${account.usuario.padEnd(19)} contraseña ${account.clave}`);
-    console.log('');
+    const scenario = await loadDemoScenario(app.db, todayInChile());
+    console.log(
+      scenario.cargado
+        ? `Escenario de seguimiento de demostración cargado: ${scenario.proyectos} proyectos, ${scenario.estados} cambios de estado, ${scenario.avances} avances, ${scenario.hitos} hitos, ${scenario.presupuestos} líneas de presupuesto, ${scenario.indicadores} indicadores (todo marcado demo).`
+        : 'El escenario de seguimiento de demostración ya estaba cargado.',
+    );
+    console.log('Los informes oficiales lo dejan fuera o en un recuadro marcado; «npm run demo:remove» lo elimina.\n');
+  } else {
+    const present = await demoPresence(app.db);
+    if (present.incluye_demo)
+      app.log.warn(
+        { datos_demo: present.datos_demo },
+        `la base contiene datos de demostración (${demoSummaryText(present.datos_demo)}); «npm run demo:remove» los elimina`,
+      );
   }
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDemoData } from '../../server/db/remove-demo.ts';
+import { loadDemoScenario } from '../../server/figures/demo-scenario.ts';
 import { seedLayers } from '../../server/db/seed.ts';
 import { layers } from '../../server/catalog/index.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -38,5 +39,35 @@ describe('removing demo data', () => {
 
     await seedLayers(database.db, layers);
     expect(await count(`select count(*)::int as n from microbasurales where "precision" = 'demo'`)).toBe(0);
+  });
+
+  it('deletes the demo tracking scenario but keeps what SECPLA recorded on the same project, and mirrors it', async () => {
+    const loaded = await loadDemoScenario(database.db, '2026-12-03');
+    expect(loaded.cargado).toBe(true);
+    const [project] = await database.db.query<{ codigo: string }>(
+      `select codigo from proyecto_presupuestos where demo group by codigo order by codigo limit 1`,
+    );
+    // SECPLA records a status and a budget line on a demo project after the scenario was loaded.
+    await database.db.query(
+      `insert into proyecto_estados (codigo, estado, desde, registrado_por) values ($1, 'perfil', '2026-11-30', 'SECPLA')`,
+      [project!.codigo],
+    );
+    await database.db.query(
+      `insert into proyecto_presupuestos (codigo, anio, fuente_financiamiento, estimado_clp) values ($1, 2027, 'otro', 1000)`,
+      [project!.codigo],
+    );
+
+    const removed = await removeDemoData(database.db);
+
+    expect(removed.seguimiento_proyectos).toBe(loaded.proyectos);
+    for (const table of ['proyecto_estados', 'proyecto_avances', 'proyecto_hitos', 'proyecto_presupuestos', 'indicadores_programa']) {
+      expect(await count(`select count(*)::int as n from ${table} where demo`), table).toBe(0);
+    }
+    const [after] = await database.db.query<{ estado: string | null; avance: number | null; fuentes: string[] }>(
+      `select estado, avance_fisico::float8 as avance, fuentes_financiamiento as fuentes from proyectos where codigo = $1`,
+      [project!.codigo],
+    );
+    expect(after).toEqual({ estado: 'perfil', avance: null, fuentes: ['otro'] });
+    expect(await count(`select count(*)::int as n from proyectos where estado is not null and codigo <> '${project!.codigo}'`)).toBe(0);
   });
 });

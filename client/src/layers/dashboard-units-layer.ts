@@ -7,7 +7,7 @@ export const dashboardUnitsLayerId = 'tablero-unidades';
 /** A neighbourhood unit with the dashboard's figures (GET /plan/tablero). */
 export type DashboardUnitFeature = Feature<
   Polygon | MultiPolygon,
-  { codigo: string; nombre: string; inversion: number; avance: number | null; proyectos: number }
+  { codigo: string; nombre: string; inversion: number | null; avance: number | null; proyectos: number }
 >;
 
 /** Progress 0–100 as a sequential blue; no progress recorded is grey with a dashed look (sin información). */
@@ -19,7 +19,8 @@ export function progressColor(avance: number | null, alpha = 190): Rgba {
 
 /**
  * Investment and progress per neighbourhood unit: fill by progress, outline
- * width by investment (thicker = more CLP attributed), for the dashboard map.
+ * width by investment (thicker = more CLP attributed; thinnest where no
+ * budget is recorded), for the dashboard map.
  */
 export function dashboardUnitsLayer(units: readonly DashboardUnitFeature[], maxInvestment: number) {
   return new GeoJsonLayer<DashboardUnitFeature['properties']>({
@@ -30,7 +31,7 @@ export function dashboardUnitsLayer(units: readonly DashboardUnitFeature[], maxI
     filled: true,
     getFillColor: (unit) => progressColor(unit.properties.avance),
     getLineColor: [120, 40, 20, 230],
-    getLineWidth: (unit) => (maxInvestment > 0 ? 1 + (7 * unit.properties.inversion) / maxInvestment : 1),
+    getLineWidth: (unit) => (maxInvestment > 0 ? 1 + (7 * (unit.properties.inversion ?? 0)) / maxInvestment : 1),
     lineWidthUnits: 'pixels',
     updateTriggers: { getLineWidth: maxInvestment },
   });

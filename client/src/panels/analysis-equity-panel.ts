@@ -3,6 +3,7 @@ import { es } from '../i18n/es.ts';
 import { nodesAt, type PlanTreeBody } from '../plan/plan-tree.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
 import { lorenzChart } from './analysis-charts.ts';
+import { demoBanner } from './demo-banner.ts';
 
 /** The body of GET /analysis/equidad (server/routes/analysis/schemas.ts, EquityBody). */
 interface EquityBody {
@@ -11,6 +12,8 @@ interface EquityBody {
   nota?: string;
   unidadesSinProyectos: { codigo: string; nombre: string | null }[];
   unidadesSinPoblacion: string[];
+  incluye_demo: boolean;
+  datos_demo: Record<string, number>;
 }
 
 /**
@@ -50,6 +53,7 @@ export function mountAnalysisEquityPanel(sidebar: HTMLElement): void {
       const gini = body.gini === null ? t.noGini : t.gini(body.gini.toLocaleString('es-CL', { maximumFractionDigits: 3 }));
       replaceChildren(
         result,
+        body.incluye_demo ? demoBanner(body.datos_demo, 'data-equidad-demo') : null,
         h('p', { 'data-gini': body.gini === null ? '' : String(body.gini) }, gini),
         body.nota ? h('p', {}, body.nota) : null,
         body.lorenz ? lorenzChart(body.lorenz, { title: t.lorenzTitle, giniText: gini, xLabel: t.xLabel, yLabel: t.yLabel }) : null,

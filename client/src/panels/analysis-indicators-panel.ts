@@ -2,11 +2,14 @@ import type { Feature, Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { quantileClasses } from '../analysis/quantile-classes.ts';
 import { rankUnits } from '../analysis/rank-units.ts';
+import { formatNumber, formatPercent, unknownText } from '../../../server/figures/unknown.ts';
 import { getAllFeatures, getJson } from '../api.ts';
 import { es } from '../i18n/es.ts';
 import { AnalysisChoroplethLayer, choroplethColors, noDataColor } from '../layers/analysis-choropleth-layer.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
 import { barChart } from './analysis-charts.ts';
+import { demoBanner } from './demo-banner.ts';
+import { figuresTexts } from './figures-texts-es.ts';
 
 type UnitKind = 'unidades_vecinales' | 'zonas_censales';
 
@@ -18,11 +21,20 @@ export interface UnitIndicators {
   proyectos: number;
   patrimonio: number;
   ciclovia_existente_km: number;
-  densidad_microbasurales_km2: number;
+  densidad_microbasurales_km2: number | null;
   proporcion_cerca_ciclovia: number | null;
   inversion_por_habitante: number | null;
   inversion_sin_dato: boolean;
   distancia_puente_m: number | null;
+  /** Why an indicator of the unit is not computed (minimums of docs/cifras.md, unknown data). */
+  sin_calcular: Record<string, string>;
+}
+
+/** The part of the answer around the units. */
+interface IndicatorsAnswer {
+  unidades: UnitIndicators[];
+  incluye_demo: boolean;
+  datos_demo: Record<string, number>;
 }
 
 /** The indicators a planner can map, rank and chart, and how each is read from a unit. */
@@ -39,9 +51,13 @@ const indicatorValue: Record<string, (unit: UnitIndicators) => number | null> = 
 /** The code property of each unit layer in /collections (census zones use the INE geocode). */
 const codeProperty: Record<UnitKind, string> = { unidades_vecinales: 'codigo', zonas_censales: 'geocodigo' };
 
-const percent = (share: number | null) =>
-  share === null ? '—' : `${(share * 100).toLocaleString('es-CL', { maximumFractionDigits: 1 })} %`;
-const number = (value: number) => value.toLocaleString('es-CL', { maximumFractionDigits: 1 });
+const percent = (share: number | null) => formatPercent(share === null ? null : share * 100);
+const number = (value: number) => formatNumber(value);
+/** An unknown or withheld value: its reason when the server gave one, else «sin información». */
+const missing = (unit: UnitIndicators, key: string) => {
+  const reason = unit.sin_calcular[key];
+  return reason ? figuresTexts.belowMinimum(reason) : unknownText;
+};
 
 /**
  * A sidebar panel with the indicators per unit computed by the server
@@ -68,6 +84,9 @@ export function mountAnalysisIndicatorsPanel(sidebar: HTMLElement, map?: MapLibr
     ...Object.keys(indicatorValue).map((key) => h('option', { value: key }, t.indicators[key] ?? key)),
   );
   const onMap = h('input', { id: mapId, type: 'checkbox', checked: true });
+  const officialId = uniqueId('analisis-oficial');
+  const official = h('input', { id: officialId, type: 'checkbox', 'data-analisis-oficial': '' });
+  const demoNote = h('div', {});
   const csv = h('a', { download: '', 'data-analisis-csv': '' }, t.downloadCsv);
   const status = h('p', { role: 'status' });
   // Inline style: the sidebar is narrow and styles.css belongs to the workbench; the table scrolls sideways.
@@ -94,12 +113,12 @@ export function mountAnalysisIndicatorsPanel(sidebar: HTMLElement, map?: MapLibr
     const value = indicatorValue[key] ?? indicatorValue.proyectos!;
     const name = t.indicators[key] ?? key;
     const ranked = rankUnits(units, value);
-    replaceChildren(table, indicatorsTable(ranked, name));
+    replaceChildren(table, indicatorsTable(ranked, name, key));
     replaceChildren(
       chart,
       barChart(
         ranked.map((row) => ({ label: row.unit.nombre ?? row.unit.codigo, value: row.value })),
-        { title: t.chartTitle(name), format: number, noData: t.noData },
+        { title: t.chartTitle(name), format: number, noData: unknownText },
       ),
     );
     const classes = quantileClasses(units.map(value), choroplethColors.length);
@@ -118,13 +137,15 @@ export function mountAnalysisIndicatorsPanel(sidebar: HTMLElement, map?: MapLibr
     });
   };
 
-  const query = () => `unidad=${unit.value as UnitKind}&distancia_ciclovia=${encodeURIComponent(distance.value || '300')}`;
+  const query = () =>
+    `unidad=${unit.value as UnitKind}&distancia_ciclovia=${encodeURIComponent(distance.value || '300')}${official.checked ? '&oficial=true' : ''}`;
   const compute = async () => {
     csv.setAttribute('href', `/analysis/indicadores?${query()}&f=csv`);
     status.textContent = t.computing;
     try {
-      const body = await getJson<{ unidades: UnitIndicators[] }>(`/analysis/indicadores?${query()}`);
+      const body = await getJson<IndicatorsAnswer>(`/analysis/indicadores?${query()}`);
       units = body.unidades;
+      replaceChildren(demoNote, body.incluye_demo ? demoBanner(body.datos_demo, 'data-analisis-demo') : null);
       shownKind = unit.value as UnitKind;
       status.textContent = '';
       await renderIndicator();
@@ -144,8 +165,10 @@ export function mountAnalysisIndicatorsPanel(sidebar: HTMLElement, map?: MapLibr
     unit,
     h('label', { for: distanceId }, t.distance),
     distance,
+    h('label', { for: officialId }, official, ` ${figuresTexts.indicatorsOfficial}`),
     h('button', { type: 'button', onclick: () => void compute() }, t.compute),
     csv,
+    demoNote,
     h('label', { for: indicatorId }, t.indicator),
     indicator,
     map ? h('label', { for: mapId }, onMap, ` ${t.showOnMap}`) : null,
@@ -179,13 +202,13 @@ function legendView(breaks: readonly number[], name: string): HTMLElement {
         'li',
         {},
         h('span', { style: `display:inline-block;width:1em;height:1em;vertical-align:middle;background:${noDataColor}` }),
-        ` ${es.analysis.noData}`,
+        ` ${unknownText}`,
       ),
     ),
   );
 }
 
-function indicatorsTable(ranked: ReturnType<typeof rankUnits<UnitIndicators>>, name: string): HTMLTableElement {
+function indicatorsTable(ranked: ReturnType<typeof rankUnits<UnitIndicators>>, name: string, key: string): HTMLTableElement {
   const t = es.analysis;
   const header = h(
     'tr',
@@ -200,10 +223,18 @@ function indicatorsTable(ranked: ReturnType<typeof rankUnits<UnitIndicators>>, n
       { 'data-codigo': row.codigo },
       h('td', {}, rank === null ? '—' : String(rank)),
       h('th', { scope: 'row' }, row.nombre ?? row.codigo),
-      h('td', {}, value === null ? t.noData : number(value)),
-      h('td', {}, number(row.densidad_microbasurales_km2)),
-      h('td', {}, percent(row.proporcion_cerca_ciclovia)),
-      h('td', {}, row.inversion_sin_dato || row.inversion_por_habitante === null ? t.noData : number(row.inversion_por_habitante)),
+      h('td', {}, value === null ? missing(row, key) : number(value)),
+      h(
+        'td',
+        {},
+        row.densidad_microbasurales_km2 === null ? missing(row, 'densidad_microbasurales_km2') : number(row.densidad_microbasurales_km2),
+      ),
+      h(
+        'td',
+        {},
+        row.proporcion_cerca_ciclovia === null ? missing(row, 'proporcion_cerca_ciclovia') : percent(row.proporcion_cerca_ciclovia),
+      ),
+      h('td', {}, row.inversion_por_habitante === null ? missing(row, 'inversion_por_habitante') : number(row.inversion_por_habitante)),
     ),
   );
   return h('table', { class: 'analysis-table' }, h('thead', {}, header), h('tbody', {}, ...rows));

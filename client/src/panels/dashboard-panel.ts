@@ -2,8 +2,8 @@ import type { PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { getJson } from '../api.ts';
+import { formatClp, formatPercent, progressCoverage, withCoverage } from '../../../server/figures/unknown.ts';
 import { es } from '../i18n/es.ts';
-import { formatClp } from '../i18n/format.ts';
 import { dashboardStatusLayer, noStatusColor, replayColors } from '../layers/dashboard-status-layer.ts';
 import { dashboardUnitsLayer, type DashboardUnitFeature } from '../layers/dashboard-units-layer.ts';
 import { lineamientoColor } from '../map/colors.ts';
@@ -11,20 +11,28 @@ import type { WorkbenchData } from '../map/workbench-data.ts';
 import type { ProjectFeature } from '../plan/project.ts';
 import { monthSteps, statusAt, type StatusEntry } from '../plan/status-at.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { demoBanner } from './demo-banner.ts';
+import { figuresTexts } from './figures-texts-es.ts';
 
-/** The part of GET /plan/tablero the panel reads. */
+/** The part of GET /plan/tablero the panel reads (null = sin información). */
 interface DashboardBody {
   hasta: string;
   periodo: { desde: string; hasta: string };
-  lineamientos: Array<{ codigo: string; nombre: string; avance: number | null; proyectos: number }>;
-  ejecucion: { aprobado: number; ejecutado: number };
-  unidades: Array<{ codigo: string; inversion: number; avance: number | null; proyectos: number }>;
+  incluye_demo: boolean;
+  datos_demo: Record<string, number>;
+  lineamientos: Array<{ codigo: string; nombre: string; avance: number | null; proyectos: number; incluidos: number; conAvance: number }>;
+  ejecucion: { aprobado: number | null; ejecutado: number | null };
+  unidades: Array<{ codigo: string; inversion: number | null; avance: number | null; proyectos: number; conAvance: number }>;
   historial: StatusEntry[];
 }
 
 type MapMode = 'ninguno' | 'estado' | 'unidades';
 
-const percent = (value: number) => `${value.toLocaleString('es-CL', { maximumFractionDigits: 1 })} %`;
+const percent = (value: number | null) => formatPercent(value);
+
+/** A lineamiento's progress with the projects it stands on: «25 % (1 de 17 proyectos con avance registrado)». */
+const lineProgress = (line: DashboardBody['lineamientos'][number]) =>
+  withCoverage(line.avance, percent(line.avance), { known: line.conAvance, total: line.incluidos }, progressCoverage);
 
 function progressBars(body: DashboardBody): HTMLElement {
   return h(
@@ -42,18 +50,19 @@ function progressBars(body: DashboardBody): HTMLElement {
             'span',
             { style: 'flex:1;height:8px;background:#eee;border-radius:4px;overflow:hidden' },
             h('span', {
-              style: `display:block;height:100%;width:${line.avance ?? 0}%;background:${lineamientoColor(line.codigo)}`,
+              style: `display:block;height:100%;width:${line.avance ?? 0}%;background:${lineamientoColor(line.codigo)};opacity:${line.conAvance < line.incluidos ? 0.45 : 1}`,
             }),
           ),
-          h(
-            'span',
-            { 'data-avance': '', style: 'min-width:7em;text-align:right;font-size:0.85em' },
-            line.avance === null ? es.tracking.noProgress : percent(line.avance),
-          ),
+          h('span', { 'data-avance': '', style: 'min-width:7em;text-align:right;font-size:0.85em' }, lineProgress(line)),
         ),
       ),
     ),
   );
+}
+
+/** The banner of a dashboard that includes demo data, or nothing. */
+function demoNote(body: DashboardBody): HTMLElement | null {
+  return body.incluye_demo ? demoBanner(body.datos_demo, 'data-tablero-demo') : null;
 }
 
 function legend(items: Array<[string, string]>): HTMLElement {
@@ -144,7 +153,7 @@ export function mountDashboardPanel(sidebar: HTMLElement, map: MapLibreMap, data
       return `${project.properties.nombre}\n${estado ?? es.tracking.sinInformacion}`;
     }
     const unit = (object as DashboardUnitFeature).properties;
-    return `${unit.nombre}\n${formatClp(unit.inversion)} · ${unit.avance === null ? es.tracking.sinInformacion : percent(unit.avance)}`;
+    return `${unit.nombre}\n${formatClp(unit.inversion)} · ${percent(unit.avance)}`;
   };
 
   const draw = () => {
@@ -183,7 +192,7 @@ export function mountDashboardPanel(sidebar: HTMLElement, map: MapLibreMap, data
             ]
           : [];
       });
-      const maxInvestment = Math.max(0, ...units.map((unit) => unit.properties.inversion));
+      const maxInvestment = Math.max(0, ...units.map((unit) => unit.properties.inversion ?? 0));
       overlay.setProps({ layers: [dashboardUnitsLayer(units, maxInvestment)] });
     } else {
       overlay.setProps({ layers: [] });
@@ -198,14 +207,16 @@ export function mountDashboardPanel(sidebar: HTMLElement, map: MapLibreMap, data
       const { aprobado, ejecutado } = result.ejecucion;
       replaceChildren(
         body,
+        demoNote(result),
         h('h3', {}, es.tracking.progressByLine),
         progressBars(result),
+        h('p', { class: 'legend-note' }, figuresTexts.partialBars),
         h('h3', {}, es.tracking.execution),
         h(
           'p',
           { 'data-tablero-ejecucion': '' },
-          aprobado > 0
-            ? es.tracking.executionLine(formatClp(ejecutado), formatClp(aprobado), percent((100 * ejecutado) / aprobado))
+          aprobado !== null && aprobado > 0 && ejecutado !== null
+            ? es.tracking.executionLine(formatClp(ejecutado), formatClp(aprobado), percent(Math.round((1000 * ejecutado) / aprobado) / 10))
             : es.tracking.noBudget,
         ),
         h('div', { style: 'display:flex;flex-direction:column;gap:2px' }, h('label', { for: modeId }, es.tracking.mapLabel), mode),

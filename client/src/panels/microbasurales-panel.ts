@@ -1,16 +1,39 @@
 import { getJson } from '../api.ts';
 import { dumpStatusColors, setDumpsFilter } from '../layers/microbasurales-layer.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { demoBanner } from './demo-banner.ts';
+import { figuresTexts } from './figures-texts-es.ts';
 import { monthlyChart } from './microbasurales-chart.ts';
 import type { MonthCounts } from './microbasurales-series.ts';
 import { microbasuralesTexts as t } from './microbasurales-texts-es.ts';
 
 /** The body of GET /microbasurales/resumen (server/routes/microbasurales). */
 interface SummaryBody {
+  incluye_demo: boolean;
+  datos_demo: Record<string, number>;
   por_estado: Record<string, number>;
   serie_mensual: MonthCounts[];
   por_unidad: { codigo: string; nombre: string | null; activos: number; total: number }[];
-  programa: { sitios_activos: number; m3_limpiados: number; sitios_cerrados: number; tasa_reincidencia: number | null };
+  programa: {
+    sitios_activos: number;
+    m3_limpiados: number;
+    sitios_cerrados: number;
+    tasa_reincidencia: number | null;
+    limpiados_sin_fecha: number;
+    cerrados_sin_fecha: number;
+  };
+}
+
+/** The marked banner of figures that include demo sites, or nothing. */
+function demoNote(body: SummaryBody): HTMLElement | null {
+  return body.incluye_demo ? demoBanner(body.datos_demo, 'data-microbasurales-demo') : null;
+}
+
+/** How many cleaned or closed sites the monthly series cannot show for lack of a date, or nothing. */
+function undatedNote(body: SummaryBody): HTMLElement | null {
+  const undated = Math.max(body.programa.limpiados_sin_fecha, body.programa.cerrados_sin_fecha);
+  if (undated === 0) return null;
+  return h('p', { class: 'legend-note', 'data-sin-fecha': String(undated) }, figuresTexts.dumpsWithoutDate(undated));
 }
 
 const number = (value: number) => value.toLocaleString('es-CL', { maximumFractionDigits: 1 });
@@ -109,6 +132,7 @@ export function mountMicrobasuralesPanel(sidebar: HTMLElement, redraw: () => voi
       redraw();
       replaceChildren(
         result,
+        demoNote(body),
         h('h3', {}, t.programme),
         figures(body),
         h('h3', {}, t.byStatus),
@@ -117,6 +141,7 @@ export function mountMicrobasuralesPanel(sidebar: HTMLElement, redraw: () => voi
         body.serie_mensual.length > 0
           ? monthlyChart(body.serie_mensual, { title: t.monthlyTitle, labels: t.series })
           : h('p', { class: 'legend-note' }, t.noMonths),
+        undatedNote(body),
         h('h3', {}, t.byUnit),
         unitsTable(body),
       );

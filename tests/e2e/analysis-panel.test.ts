@@ -30,7 +30,7 @@ describe('the indicators panel', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBe(13);
     // No budget is recorded in the seed: the panel says so instead of showing 0 CLP.
-    await expect.poll(() => panel.locator('tbody').textContent()).toContain('sin dato');
+    await expect.poll(() => panel.locator('tbody').textContent()).toContain('no se calcula: sin presupuesto registrado');
     expect(await panel.locator('[data-analisis-csv]').getAttribute('href')).toBe(
       '/analysis/indicadores?unidad=zonas_censales&distancia_ciclovia=300&f=csv',
     );

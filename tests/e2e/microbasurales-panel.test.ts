@@ -9,6 +9,8 @@ let browser: Browser;
 let page: Page;
 
 interface Summary {
+  incluye_demo: boolean;
+  datos_demo: Record<string, number>;
   por_estado: Record<string, number>;
   programa: { sitios_activos: number; sitios_cerrados: number };
   por_unidad: { codigo: string; total: number }[];
@@ -58,6 +60,11 @@ describe('the micro-dumps panel of the workbench', () => {
     expect(await panel.locator('[data-cifra="sitios_cerrados"] dd').textContent()).toBe(String(expected.programa.sitios_cerrados));
     expect(await panel.locator('[data-por-unidad] tbody tr').count()).toBe(expected.por_unidad.filter((unit) => unit.total > 0).length);
     expect(Number(await panel.locator('[data-serie-mensual]').getAttribute('data-serie-mensual'))).toBeGreaterThan(0);
+    // The shipped sites are demo data: the panel says so, with how many.
+    expect(expected.incluye_demo).toBe(true);
+    expect(await panel.locator('[data-microbasurales-demo]').textContent()).toContain(
+      `${expected.datos_demo.microbasurales} microbasurales`,
+    );
   });
 
   it('filters the summary and the map by status', async () => {

@@ -14,7 +14,8 @@ function poppler(tool: 'pdfinfo' | 'pdftoppm' | 'pdftotext'): string {
   return found;
 }
 
-const overlaps = `ST_Intersects(uv.geom, p.geom) and not ST_Touches(uv.geom, p.geom)`;
+/** The sheet is an official document: only projects and sites of official precision count (docs/cifras.md). */
+const overlaps = `p."precision" in ('oficial', 'aproximada') and ST_Intersects(uv.geom, p.geom) and not ST_Touches(uv.geom, p.geom)`;
 let database: TestDatabase;
 
 beforeAll(async () => {
@@ -40,7 +41,7 @@ describe('territorial sheet PDF', () => {
        order by p.codigo limit 3`,
       [unit!.id],
     );
-    const [figures] = await db.query<{ proyectos: number; aprobado: number; ejecutado: number; activos: number }>(
+    const [figures] = await db.query<{ proyectos: number; aprobado: number; ejecutado: number; activos: number; oficiales: number }>(
       `select
          (select count(*)::int from proyectos p join unidades_vecinales uv on uv.id = $1 and ${overlaps}) as proyectos,
          (select sum(b.aprobado_clp)::bigint from proyecto_presupuestos b where b.codigo in
@@ -48,7 +49,8 @@ describe('territorial sheet PDF', () => {
          (select sum(b.ejecutado_clp)::bigint from proyecto_presupuestos b where b.codigo in
            (select p.codigo from proyectos p join unidades_vecinales uv on uv.id = $1 and ${overlaps})) as ejecutado,
          (select count(*)::int from microbasurales m join unidades_vecinales uv on uv.id = $1 and ST_Intersects(uv.geom, m.geom)
-           where m.estado in ('reportado', 'verificado', 'programado')) as activos`,
+           where m.estado in ('reportado', 'verificado', 'programado') and m."precision" in ('oficial', 'aproximada')) as activos,
+         (select count(*)::int from microbasurales where "precision" in ('oficial', 'aproximada')) as oficiales`,
       [unit!.id],
     );
 
@@ -69,7 +71,9 @@ describe('territorial sheet PDF', () => {
     expect(text).toContain(`Proyectos (${figures!.proyectos})`);
     expect(text).toContain(`Aprobado ${clp(figures!.aprobado)}`);
     expect(text).toContain(`Ejecutado ${clp(figures!.ejecutado)}`);
-    expect(text).toContain(`Activos: ${figures!.activos};`);
+    // The shipped micro-dumps are demo sites: officially there are none to count, which the sheet says instead of 0.
+    if (figures!.oficiales === 0) expect(text).toContain('sin información (sin registros oficiales');
+    else expect(text).toContain(`Activos: ${figures!.activos};`);
   });
 
   it('fits every neighbourhood unit on exactly one page', async () => {

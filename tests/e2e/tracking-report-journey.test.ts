@@ -139,7 +139,7 @@ describe('a planner records tracking and produces the first-semester report from
     await download.saveAs(file);
     const lines = (await readFile(file, 'utf8')).trim().split(/\r\n/);
     const header = lines[0]!.split(',');
-    const line = lines.find((candidate) => candidate.startsWith(`${codigo},`));
+    const line = lines.find((candidate) => candidate.startsWith(`proyecto,${codigo},`));
     expect(line).toBeDefined();
     // The project's name has commas and is quoted: read the columns from the end, which never are.
     const cells = line!.split(',');

@@ -200,6 +200,19 @@ describe('GET /reportes/semestral.html', () => {
     expect(response.body).not.toMatch(/src="https?:/);
     expect(response.body).not.toMatch(/<link /);
   });
+
+  it('closes with the plan framework in its own words: the six definitions and the ten ejes transversales', async () => {
+    const json = (await testApp.app.inject('/reportes/semestral?anio=2026&semestre=1')).json();
+    expect(json.marco.lineamientos).toHaveLength(6);
+    expect(json.marco.ejesTransversales).toHaveLength(10);
+    expect(json.marco.lineamientos[0].definicion).toMatch(/^Contribuir al establecimiento de un modelo de gestión municipal/);
+    const html = (await testApp.app.inject('/reportes/semestral.html?anio=2026&semestre=1')).body;
+    const annex = html.slice(html.indexOf('data-marco-pladeco'));
+    expect(annex).toContain('Anexo. El marco del PLADECO 2022–2029');
+    expect(annex).toContain('Contribuir al establecimiento de un modelo de gestión municipal');
+    expect(annex).toContain('Alternativas Productivas (Empoderamiento Comunal)');
+    expect(annex.match(/<dt>/g)?.length).toBe(16);
+  });
 });
 
 describe('tracking tables refuse bad rows', () => {

@@ -35,6 +35,7 @@ th, td { border: 0.5pt solid #999; padding: 2pt 4pt; text-align: left; vertical-
 td.num, th.num { text-align: right; }
 thead { display: table-header-group; } tr, svg { page-break-inside: avoid; }
 section { page-break-inside: auto; }
+section.marco dl { font-size: 8.5pt; margin: 0; } section.marco dt { font-weight: bold; margin-top: 4pt; } section.marco dd { margin: 0 0 0 10pt; color: #333; }
 @media print { a { color: inherit; text-decoration: none; } }
 `;
 
@@ -149,6 +150,18 @@ function boundaries(report: SemiannualReport): string {
 }
 
 /** The marked box: the same figures including demo data, apart from the official ones. */
+/** Annex: the plan's framework in its own words, so the figures above are read against what the plan set out to do. */
+function frameworkAnnex(report: SemiannualReport): string {
+  const { lineamientos, ejesTransversales } = report.marco;
+  const definitions = lineamientos
+    .map((line) => `<dt>${escapeXml(line.codigo)} · ${escapeXml(line.nombre)}</dt><dd>${escapeXml(line.definicion || unknownText)}</dd>`)
+    .join('');
+  const axes = ejesTransversales.map((eje) => `<dt>${escapeXml(eje.nombre)}</dt><dd>${escapeXml(eje.descripcion)}</dd>`).join('');
+  return `<section class="marco" data-marco-pladeco><h2>Anexo. El marco del PLADECO 2022–2029</h2>
+<h3>Definición de cada lineamiento (Tomo II)</h3><dl>${definitions}</dl>
+<h3>Ejes transversales (${ejesTransversales.length}): cruzan todos los lineamientos</h3><dl>${axes}</dl></section>`;
+}
+
 function demoBox(report: SemiannualReport): string {
   const demo = report.datosDemo;
   if (!demo) return '';
@@ -249,6 +262,7 @@ ${table(
   }${boundaries(report)}</p></section>
 <section><h2>7. Indicadores de programas</h2>
 ${indicatorsTable(report.indicadores)}</section>
+${frameworkAnnex(report)}
 ${demoBox(report)}
 <footer><p class="meta">Este informe en línea: <a href="${escapeXml(report.enlaces.informe)}">${escapeXml(report.enlaces.informe)}</a><br>
 Anexo de datos (CSV, cifras oficiales por lineamiento y por proyecto): <a href="${escapeXml(report.enlaces.anexoCsv)}">${escapeXml(report.enlaces.anexoCsv)}</a></p></footer>

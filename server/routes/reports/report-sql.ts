@@ -105,6 +105,13 @@ export const unplacedByPrecisionSql = `select "precision" as precision, count(*)
 from proyectos where geom is not null and not ("precision" = any($1::text[]))
 group by "precision" order by "precision"`;
 
+/** The six lineamientos with their definitions, in the document's order (the report's annex on the plan's framework). */
+export const lineamientoDefinitionsSql = `select codigo, nombre, coalesce(definicion, '') as definicion
+from plan_nodos where nivel = 'lineamiento' order by orden`;
+
+/** The ejes transversales that cross every lineamiento, in the document's order. */
+export const crossCuttingAxesSql = `select codigo, nombre, coalesce(descripcion, '') as descripcion from ejes_transversales order by codigo`;
+
 /** Neighbourhood units by the precision of their boundary (they frame the territorial figures, marked when not official). */
 export const unitBoundariesSql = `select "precision" as precision, count(*)::int as unidades from unidades_vecinales group by 1 order by 1`;
 

@@ -275,6 +275,13 @@ export const SemiannualAnswer = Type.Object({
   limitesUnidades: Type.Array(Type.Object({ precision: Type.String(), unidades: Type.Integer() }), {
     description: 'Unidades vecinales por precisión de su límite (la distribución territorial es tan exacta como ellos)',
   }),
+  marco: Type.Object(
+    {
+      lineamientos: Type.Array(Type.Object({ codigo: Type.String(), nombre: Type.String(), definicion: Type.String() })),
+      ejesTransversales: Type.Array(Type.Object({ codigo: Type.String(), nombre: Type.String(), descripcion: Type.String() })),
+    },
+    { description: 'El marco del PLADECO con sus palabras: definición de cada lineamiento y los ejes transversales' },
+  ),
   ...ReportFigureFields,
   datosDemo: Type.Union([Type.Object({ aviso: Type.String(), ...DemoFields, ...ReportFigureFields }), Type.Null()], {
     description: 'Las mismas cifras incluyendo los datos de demostración, para el recuadro marcado; null sin datos de demostración',

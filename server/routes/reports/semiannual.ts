@@ -95,6 +95,11 @@ export interface SemiannualReport extends ReportFigures {
   fueraDeLasCifras: { ubicaciones: Array<{ precision: string; proyectos: number }> };
   /** The neighbourhood units' boundaries by precision: the territorial section is as exact as they are, and says so. */
   limitesUnidades: Array<{ precision: string; unidades: number }>;
+  /** The plan's own framework, as the Tomo II words it: what each lineamiento means and the ejes that cross them all. */
+  marco: {
+    lineamientos: Array<{ codigo: string; nombre: string; definicion: string }>;
+    ejesTransversales: Array<{ codigo: string; nombre: string; descripcion: string }>;
+  };
   /** Demo data present in the database: the same figures including it, for the marked box; null without demo data. */
   datosDemo: (ReportFigures & { aviso: string } & DemoPresence) | null;
 }
@@ -187,11 +192,13 @@ export async function buildSemiannualReport(
   const emitido = options.emitido ?? todayInChile();
   const base = options.publicUrl ?? derivedPublicUrl(defaults);
   const query = `anio=${anio}&semestre=${semestre}`;
-  const [official, presence, ubicaciones, limitesUnidades] = await Promise.all([
+  const [official, presence, ubicaciones, limitesUnidades, definitions, axes] = await Promise.all([
     reportFigures(db, periodo, emitido, officialScope),
     demoPresence(db),
     db.query<{ precision: string; proyectos: number }>(sql.unplacedByPrecisionSql, [[...officialScope.precisions]]),
     db.query<{ precision: string; unidades: number }>(sql.unitBoundariesSql),
+    db.query<{ codigo: string; nombre: string; definicion: string }>(sql.lineamientoDefinitionsSql),
+    db.query<{ codigo: string; nombre: string; descripcion: string }>(sql.crossCuttingAxesSql),
   ]);
   const withDemo = presence.incluye_demo ? await reportFigures(db, periodo, emitido, fullScope) : null;
   return {
@@ -204,6 +211,7 @@ export async function buildSemiannualReport(
     enlaces: { informe: `${base}/reportes/semestral.html?${query}`, anexoCsv: `${base}/reportes/semestral?${query}&f=csv` },
     fueraDeLasCifras: { ubicaciones },
     limitesUnidades,
+    marco: { lineamientos: definitions, ejesTransversales: axes },
     ...official,
     datosDemo: withDemo
       ? {

@@ -18,7 +18,7 @@ export const precisionInfo: Record<Precision, { etiqueta: string; descripcion: s
   },
   ilustrativa: {
     etiqueta: 'Ilustrativa',
-    descripcion: 'Posición dibujada para ilustrar a partir de un texto; no usar para medir.',
+    descripcion: 'Dibujada solo para ilustrar (a partir de un texto, o con otra capa como sustituto); no usar para medir.',
   },
   demo: {
     etiqueta: 'Demostración',

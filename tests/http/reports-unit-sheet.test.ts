@@ -103,6 +103,10 @@ describe('territorial sheet of a neighbourhood unit', () => {
     expect(html).toMatch(/<path d="M[\d.]+ [\d.]+L/);
     expect(html).not.toMatch(/(src|href)="https?:/);
     expect(html).not.toContain('<script');
+    // The boundary is a census zone standing in for the unit: the sheet says it is not to be measured.
+    expect(html).toContain(
+      'precisión ilustrativa: Dibujada solo para ilustrar (a partir de un texto, o con otra capa como sustituto); no usar para medir.',
+    );
   });
 
   it('answers 404 for a unit that does not exist and 400 for an id that is not a number', async () => {

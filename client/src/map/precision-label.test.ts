@@ -5,7 +5,7 @@ describe('precision label', () => {
   it('warns on an illustrative position and says not to measure it', () => {
     expect(precisionLabel('ilustrativa')).toMatchObject({ etiqueta: 'Ilustrativa', marked: true });
     expect(precisionSentence('ilustrativa')).toBe(
-      '⚠ Ilustrativa: posición dibujada para ilustrar a partir de un texto; no usar para medir.',
+      '⚠ Ilustrativa: dibujada solo para ilustrar (a partir de un texto, o con otra capa como sustituto); no usar para medir.',
     );
   });
 

@@ -9,7 +9,7 @@ export interface PrecisionLabel {
   level: string;
   /** «Oficial», «Aproximada», «Ilustrativa», «Demostración». */
   etiqueta: string;
-  /** What the level means, e.g. «Posición dibujada para ilustrar a partir de un texto; no usar para medir.» */
+  /** What the level means, e.g. «Dibujada solo para ilustrar (…); no usar para medir.» */
   descripcion: string;
   /** A level that may not enter an official figure unmarked (ilustrativa, demo, or one the SIT does not know). */
   marked: boolean;

@@ -1,3 +1,4 @@
+import { isPrecision, officialPrecisions, precisionInfo } from '../../catalog/precision.ts';
 import { demoSummaryText } from '../../figures/demo-text.ts';
 import {
   budgetCoverage,
@@ -49,6 +50,13 @@ function table(header: string[], rows: string[][], numeric: number[], widths?: s
     .map((row) => `<tr>${row.map((cell, index) => `<td${numeric.includes(index) ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`)
     .join('');
   return `<table${widths ? ' class="proyectos"' : ''}><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** A precision level as a person reads it: its label, and for the levels not fit to measure, why. */
+function precisionText(level: string): string {
+  if (!isPrecision(level)) return level;
+  const info = precisionInfo[level];
+  return officialPrecisions.includes(level) ? info.etiqueta.toLowerCase() : `${info.etiqueta.toLowerCase()}: ${info.descripcion}`;
 }
 
 /** One marked line with the figures including demo data, when there are any: the sheet stays one page. */
@@ -116,7 +124,7 @@ export function renderUnitSheetHtml(sheet: UnitSheet, map: { features: MapFeatur
 <body>
 <header>
 <h1>${escapeXml(title)}</h1>
-<p class="meta">Ilustre Municipalidad de Vallenar — SECPLA. Área ${text(unidad.area)}; ${number(unidad.superficieKm2, 2)} km²; población ${number(unidad.poblacion)}; hogares ${number(unidad.hogares)}. Límite: ${text(unidad.fuente)} (precisión ${text(unidad.precision)}). Emitida el ${sheet.emitido}.</p>
+<p class="meta">Ilustre Municipalidad de Vallenar — SECPLA. Área ${text(unidad.area)}; ${number(unidad.superficieKm2, 2)} km²; población ${number(unidad.poblacion)}; hogares ${number(unidad.hogares)}. Límite: ${text(unidad.fuente)} (precisión ${escapeXml(precisionText(unidad.precision))}). Emitida el ${sheet.emitido}.</p>
 </header>
 <div class="cifras">
 ${figure(String(sheet.proyectos.length), 'proyectos del PLADECO en la unidad')}

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import path from 'node:path';
 import { campoServiceWorker } from './src/campo/precache-plugin.ts';
+import { buildInputs } from './build-inputs-plugin.ts';
 
 const api = process.env.SIT_API_URL ?? 'http://127.0.0.1:3000';
 /** Paths the SIT server answers; the dev server forwards them so the client runs against a live API. */
@@ -14,7 +15,7 @@ const apiPaths = [
 export default defineConfig({
   root: path.dirname(new URL(import.meta.url).pathname),
   worker: { format: 'es' },
-  plugins: [campoServiceWorker()],
+  plugins: [campoServiceWorker(), buildInputs(path.resolve(path.dirname(new URL(import.meta.url).pathname), '..'))],
   build: {
     outDir: '../dist/client',
     rollupOptions: {

@@ -27,10 +27,13 @@ export default fp<DatabasePluginOptions>(async function databasePlugin(app: Fast
   app.decorate('capabilities', await detectCapabilities(database));
   app.log.info({ mode: database.mode, ...app.capabilities }, 'base de datos lista');
   if (owned && database instanceof EmbeddedDatabase && options.config.embeddedReplica) {
-    // In the background: until the first copy is open (~3 s), heavy reads use the primary.
-    void database
-      .startReplica((error) => app.log.warn({ err: { message: error.message } }, 'réplica de lectura embebida no disponible'))
-      .then(() => app.log.info('réplica de lectura embebida lista'));
+    // Once the server listens (so opening the copy does not compete with start-up for the CPU), in the
+    // background: until the first copy is open (~3 s), heavy reads use the primary.
+    app.addHook('onListen', async () => {
+      void database
+        .startReplica((error) => app.log.warn({ err: { message: error.message } }, 'réplica de lectura embebida no disponible'))
+        .then(() => app.log.info('réplica de lectura embebida lista'));
+    });
   }
   if (owned) {
     app.addHook('onClose', async () => {

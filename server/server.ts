@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { syncDemoAccounts } from './auth/demo.ts';
+import { buildClientIfChanged } from './cli/build-client.ts';
 import { demoPresence } from './figures/demo.ts';
 import { demoSummaryText } from './figures/demo-text.ts';
 import { loadDemoScenario } from './figures/demo-scenario.ts';
@@ -17,6 +18,14 @@ async function main() {
       process.exit(2);
     }
     throw error;
+  }
+  // npm start: build the client first if a file that went into it changed (one process, no second tsx start-up).
+  if (process.argv.includes('--cliente')) {
+    const status = await buildClientIfChanged();
+    if (status !== 0) {
+      console.error('No se pudo compilar el cliente; el SIT no inicia.');
+      process.exit(status);
+    }
   }
   const app = await buildApp({ config });
   const demo = await syncDemoAccounts(app.db, config.demo);

@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../config.ts';
 
 /**
- * `npm start` runs this first: it builds the client (Vite) only when one of
- * the files that went into the last build changed, or was added where the
- * build reads (client/, its config, the lockfile). A warm start then skips
- * the ~15 s build. `npm run build` (this with --forzar) always builds.
+ * `npm start` runs this first, in the server's process (server.ts --cliente):
+ * it builds the client (Vite) only when one of the files that went into the
+ * last build changed, or was added where the build reads (client/, its
+ * config, the lockfile). A warm start then skips the ~15 s build.
+ * `npm run build` (this file with --forzar) always builds.
  */
 const outDir = path.join(projectRoot, 'dist', 'client');
 const inputsFile = path.join(projectRoot, 'dist', 'client-build.json');
@@ -42,7 +44,11 @@ async function hashOf(files: string[]): Promise<string | null> {
   return hash.digest('hex');
 }
 
-async function main(): Promise<number> {
+/**
+ * Builds the client when its inputs changed since the last build (always
+ * with `force`); resolves with the build's exit status (0 when nothing to do).
+ */
+export async function buildClientIfChanged(force = false): Promise<number> {
   const before = await inputs();
   const current = before ? await hashOf(before) : null;
   const stamp = await readFile(stampFile, 'utf8').catch(() => null);
@@ -50,7 +56,7 @@ async function main(): Promise<number> {
     (files) => files.includes('index.html'),
     () => false,
   );
-  const forced = process.argv.includes('--forzar');
+  const forced = force;
   if (!forced && built && current !== null && stamp?.trim() === current) {
     console.log('Cliente al día: sin cambios desde la última compilación (npm run build compila igual).');
     return 0;
@@ -67,4 +73,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+// As a command (`npm run build`): node … build-client.ts [--forzar].
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await buildClientIfChanged(process.argv.includes('--forzar'));
+}

@@ -51,7 +51,7 @@ export interface CaseResult {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as net.AddressInfo;
@@ -76,29 +76,35 @@ export async function prepareBenchDatabase(serverUrl: string, points: number, po
   return url.toString();
 }
 
-/** Starts the SIT as a separate process (so the load generator does not share its event loop). */
-export async function startServer(databaseUrl: string, tileCacheMb: number): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+export interface SitProcessOptions {
+  /** Variables over the environment (PORT is chosen here). */
+  env: Record<string, string>;
+  /** On the embedded database, wait until its read replica is open and fresh as well. */
+  waitForReplica?: boolean;
+  /** How long start-up may take (creating an embedded database takes ~20 s). */
+  limitMs?: number;
+}
+
+/** Starts the SIT as a separate process (so the load generator does not share its event loop) and waits until it is ready. */
+export async function startSitProcess(options: SitProcessOptions): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
     cwd: projectRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SIT_SEED: 'false',
-      SIT_TILE_CACHE_MB: String(tileCacheMb),
-    },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
+  const limit = options.limitMs ?? 60_000;
   for (let waited = 0; ; waited += 250) {
-    const status = await fetch(`${baseUrl}/health`).then(
-      (response) => response.status,
-      () => 0,
+    const health = await fetch(`${baseUrl}/health`).then(
+      async (response) => ({
+        status: response.status,
+        replica: ((await response.json()) as { database: { replica?: boolean } }).database.replica,
+      }),
+      () => ({ status: 0, replica: undefined }),
     );
-    if (status === 200) break;
-    if (waited > 60_000) throw new Error('el servidor del benchmark no inició');
+    if (health.status === 200 && (!options.waitForReplica || health.replica !== false)) break;
+    if (waited > limit) throw new Error('el servidor del benchmark no inició');
     await sleep(250);
   }
   return {
@@ -108,6 +114,11 @@ export async function startServer(databaseUrl: string, tileCacheMb: number): Pro
       await new Promise((resolve) => child.once('exit', resolve));
     },
   };
+}
+
+/** The SIT on a prepared server database, with its tile cache at `tileCacheMb` (0 = off). */
+export function startServer(databaseUrl: string, tileCacheMb: number): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  return startSitProcess({ env: { DATABASE_URL: databaseUrl, SIT_SEED: 'false', SIT_TILE_CACHE_MB: String(tileCacheMb) } });
 }
 
 /** Keep-alive sockets, as a browser keeps them; up to 8 at once for the throughput test. */

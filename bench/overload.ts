@@ -1,11 +1,11 @@
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { projectRoot } from '../server/config.ts';
-import { tileAt } from './api.ts';
+import { startSitProcess, tileAt } from './api.ts';
+import { starPolygon } from '../tests/fixtures/analysis/star-polygon.ts';
 import { machineDescription, writeSection } from './report.ts';
 import { percentile } from './stats.ts';
 
@@ -18,64 +18,11 @@ import { percentile } from './stats.ts';
 const heavyCount = Number(process.env.BENCH_HEAVY ?? 50);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A 3 000-vertex star around Vallenar: the costliest outline the limits allow to buffer by 5 km, close to it. */
-function star(n: number, radius = 0.05) {
-  const ring: number[][] = [];
-  for (let i = 0; i < n; i += 1) {
-    const angle = (2 * Math.PI * i) / n;
-    const reach = radius * (1 + 0.3 * Math.sin(angle * 997));
-    ring.push([-70.757 + reach * Math.cos(angle), -28.576 + radius * Math.sin(angle)]);
-  }
-  ring.push(ring[0]!);
-  return { type: 'Polygon', coordinates: [ring] };
-}
 const heavyBody = JSON.stringify({
-  geometry: star(3_000),
+  geometry: starPolygon(3_000),
   distancia: 5_000,
   capas: ['patrimonio', 'unidades_vecinales', 'microbasurales'],
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startSit(env: Record<string, string>): Promise<{ baseUrl: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', SIT_POOL_MAX: '4', SIT_TILE_CACHE_MB: '0', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let waited = 0; ; waited += 250) {
-    const status = await fetch(`${baseUrl}/health`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    // On the embedded database, wait until its read replica is open and fresh too.
-    const replica =
-      status === 200
-        ? await fetch(`${baseUrl}/health`).then(
-            async (response) => ((await response.json()) as { database: { replica?: boolean } }).database.replica,
-          )
-        : false;
-    if (status === 200 && replica !== false) break;
-    if (waited > 180_000) throw new Error('el SIT del benchmark no inició');
-    await sleep(250);
-  }
-  return {
-    baseUrl,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -143,7 +90,11 @@ interface ModeResult {
 
 async function measureMode(mode: string, env: Record<string, string>): Promise<ModeResult> {
   console.log(`${mode}: iniciando el SIT (pool 4)…`);
-  const sit = await startSit(env);
+  const sit = await startSitProcess({
+    env: { LOG_LEVEL: 'error', SIT_POOL_MAX: '4', SIT_TILE_CACHE_MB: '0', ...env },
+    waitForReplica: true,
+    limitMs: 180_000,
+  });
   try {
     // Warm up, then the baseline: the same reads for 5 s with nothing heavy running.
     await readWhile(

@@ -1,6 +1,7 @@
 import { layers } from '../catalog/index.ts';
 import type { Database, Queryable } from './database.ts';
 import { quoteIdent } from './sql.ts';
+import { mirrorProjectsSql } from '../plan/project-mirror.ts';
 
 /** Plan tracking tables whose rows may be marked demo (migration 0011). */
 const trackingTables = ['proyecto_estados', 'proyecto_avances', 'proyecto_hitos', 'proyecto_presupuestos', 'indicadores_programa'];
@@ -26,15 +27,7 @@ async function removeDemoTracking(tx: Queryable): Promise<{ projects: number; ro
     rows += row?.count ?? 0;
   }
   if (touched.length > 0) {
-    await tx.query(
-      `update proyectos p set
-         estado = (select e.estado from proyecto_estados e where e.codigo = p.codigo order by e.desde desc limit 1),
-         avance_fisico = (select a.avance_fisico from proyecto_avances a where a.codigo = p.codigo order by a.fecha desc limit 1),
-         fuentes_financiamiento = coalesce((select array_agg(distinct b.fuente_financiamiento order by b.fuente_financiamiento)
-           from proyecto_presupuestos b where b.codigo = p.codigo), '{}')
-       where p.codigo = any($1::text[])`,
-      [touched.map((row) => row.codigo)],
-    );
+    await tx.query(mirrorProjectsSql, [touched.map((row) => row.codigo)]);
   }
   return { projects: touched.length, rows };
 }

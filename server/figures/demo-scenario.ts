@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../db/database.ts';
+import { mirrorProjectsSql } from '../plan/project-mirror.ts';
 
 /**
  * A labelled plan-tracking scenario for `npm run demo`: statuses, progress,
@@ -238,15 +239,7 @@ async function insertRows(tx: Queryable, rows: Rows): Promise<void> {
   );
   // proyectos mirrors the latest entry of each history, and lists the funding sources of its budget lines.
   const codes = [...new Set(rows.estados.map((row) => row.codigo))];
-  await tx.query(
-    `update proyectos p set
-       estado = (select e.estado from proyecto_estados e where e.codigo = p.codigo order by e.desde desc limit 1),
-       avance_fisico = (select a.avance_fisico from proyecto_avances a where a.codigo = p.codigo order by a.fecha desc limit 1),
-       fuentes_financiamiento = coalesce((select array_agg(distinct b.fuente_financiamiento order by b.fuente_financiamiento)
-         from proyecto_presupuestos b where b.codigo = p.codigo), '{}')
-     where p.codigo = any($1::text[])`,
-    [codes],
-  );
+  await tx.query(mirrorProjectsSql, [codes]);
 }
 
 /**

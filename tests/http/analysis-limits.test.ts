@@ -5,6 +5,7 @@ import { EmbeddedDatabase } from '../../server/db/embedded.ts';
 import { openServerDatabase } from '../../server/db/server-pool.ts';
 import type { Database } from '../../server/db/database.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { starPolygon } from '../fixtures/analysis/star-polygon.ts';
 
 /**
  * Bounded work per request, on the database the run was given: geometry
@@ -15,19 +16,7 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database.ts
 let database: TestDatabase;
 let app: FastifyInstance;
 
-/** A closed star polygon around Vallenar with `n` vertices: a costly outline to buffer and overlay. */
-function star(n: number, radius = 0.05) {
-  const ring: number[][] = [];
-  for (let i = 0; i < n; i += 1) {
-    const angle = (2 * Math.PI * i) / n;
-    const reach = radius * (1 + 0.3 * Math.sin(angle * 997));
-    ring.push([-70.757 + reach * Math.cos(angle), -28.576 + radius * Math.sin(angle)]);
-  }
-  ring.push(ring[0]!);
-  return { type: 'Polygon', coordinates: [ring] };
-}
-
-const heavyProximity = { geometry: star(3_000), distancia: 5_000, capas: ['patrimonio', 'unidades_vecinales', 'microbasurales'] };
+const heavyProximity = { geometry: starPolygon(3_000), distancia: 5_000, capas: ['patrimonio', 'unidades_vecinales', 'microbasurales'] };
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -44,7 +33,7 @@ afterAll(async () => {
 
 describe('limits on the geometry of an analysis', () => {
   it('refuses more vertices than the limit with 422 naming the limit and the field', async () => {
-    const response = await app.inject({ method: 'POST', url: '/analysis/revision-prc', payload: { geometry: star(10_001) } });
+    const response = await app.inject({ method: 'POST', url: '/analysis/revision-prc', payload: { geometry: starPolygon(10_001) } });
     expect(response.statusCode).toBe(422);
     const body = response.json();
     expect(body).toMatchObject({ code: 'geometry_too_complex', field: 'geometry' });
@@ -52,7 +41,7 @@ describe('limits on the geometry of an analysis', () => {
   });
 
   it('accepts a polygon at the vertex limit', async () => {
-    const response = await app.inject({ method: 'POST', url: '/analysis/revision-prc', payload: { geometry: star(9_999, 0.005) } });
+    const response = await app.inject({ method: 'POST', url: '/analysis/revision-prc', payload: { geometry: starPolygon(9_999, 0.005) } });
     expect(response.statusCode).toBe(200);
   });
 

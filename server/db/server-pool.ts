@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Database, Queryable } from './database.ts';
+import type { Database, Queryable, QueryOptions } from './database.ts';
 import { typeParsers } from './database.ts';
 import { databaseFault } from './faults.ts';
 
@@ -20,10 +21,25 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
+/** Distinct texts prepared by name at most; past it (an unexpected variety of texts) statements run unnamed. */
+const maxPreparedTexts = 2_000;
+const statementNames = new Map<string, string>();
+
+/** The name of a prepared text: derived from the text, so one name never means two statements on a connection. */
+export function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < maxPreparedTexts) {
+    name = `sit_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<Row>(text: string, params: readonly unknown[] = []) {
-      const result = await client.query(text, params as unknown[]);
+    async query<Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
+      const name = options?.prepared ? statementName(text) : undefined;
+      const result = await client.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
       return result.rows as Row[];
     },
     async exec(script: string) {

@@ -71,7 +71,7 @@ async function itemsHandler(
   const offset = query.offset ?? 0;
   const where = buildWhere(layer, selectionOf(layer, query));
   const { text, params } = pageSql(layer, where, crs, limit, offset);
-  const [row] = await app.db.query<PageRow>(text, params);
+  const [row] = await app.db.query<PageRow>(text, params, { prepared: true });
   const returned = row?.returned ?? 0;
   // numberMatched, by the rule documented at `countCap`.
   let matched: number | undefined = row && row.matched <= countCap ? row.matched : undefined;

@@ -28,14 +28,28 @@ function layerTileSql(layer: LayerDefinition, index: number): string {
     where mvt._geom is not null`;
 }
 
-/** Tiles from ST_AsMVT, one statement per tile; each layer's bytes are one MVT layer, concatenated in order. */
+/** The statement of each set of layers, built once: the same string each time is what lets it be prepared by name. */
+const statements = new Map<string, string>();
+
+function tileSql(layers: readonly LayerDefinition[]): string {
+  const key = layers.map((layer) => layer.id).join('\n');
+  let sql = statements.get(key);
+  if (sql === undefined) {
+    sql = `with ${tileCte}
+      ${layers.map((layer, index) => layerTileSql(layer, index)).join('\n      union all\n      ')}`;
+    statements.set(key, sql);
+  }
+  return sql;
+}
+
+/** Tiles from ST_AsMVT, one prepared statement per set of layers; each layer's bytes are one MVT layer, concatenated in order. */
 export const postgisEncoder: TileEncoder = {
   name: 'postgis',
   async encode(db: Queryable, tile: TileAddress, layers: readonly LayerDefinition[]): Promise<Buffer> {
     if (layers.length === 0) return Buffer.alloc(0);
-    const sql = `with ${tileCte}
-      ${layers.map((layer, index) => layerTileSql(layer, index)).join('\n      union all\n      ')}`;
-    const rows = await db.query<{ layer_index: number; tile: Uint8Array | null }>(sql, [tile.z, tile.x, tile.y]);
+    const rows = await db.query<{ layer_index: number; tile: Uint8Array | null }>(tileSql(layers), [tile.z, tile.x, tile.y], {
+      prepared: true,
+    });
     rows.sort((a, b) => a.layer_index - b.layer_index);
     return Buffer.concat(rows.map((row) => toBuffer(row.tile)));
   },

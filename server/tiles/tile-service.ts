@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 import type { Queryable } from '../db/database.ts';
 import type { TileEncoder } from './encoder.ts';
 import { entityTag, matchingEntityTag } from './http-caching.ts';
@@ -15,6 +15,16 @@ const gzipAsync = promisify(gzip);
 export const compressAbove = 1024;
 /** zlib level for tiles: level 3 gets most of the size of level 9 for a fraction of the time. */
 const gzipLevel = 3;
+/**
+ * Bodies below this size are gzipped on the event loop: a 3 KB tile takes
+ * 0.06 ms in place against 0.14 ms through the thread pool (measured), and
+ * even 32 KB stays well under a millisecond. Larger ones go to the pool.
+ */
+const gzipInPlaceBelow = 32 * 1024;
+
+function gzipTile(raw: Buffer): Promise<Buffer> {
+  return raw.length < gzipInPlaceBelow ? Promise.resolve(gzipSync(raw, { level: gzipLevel })) : gzipAsync(raw, { level: gzipLevel });
+}
 /** Bump when the tile content changes for the same data (SQL, simplification, aggregation), to change every ETag. */
 const tileFormatRevision = 1;
 
@@ -59,7 +69,7 @@ export class TileService {
     const raw = await this.cache.get(`${base}|identity`, () => this.encoder.encode(this.db, address, layers));
     if (raw.length === 0) return { status: 204, etag: entityTag(base, false) };
     if (!options.acceptsGzip || raw.length <= compressAbove) return { status: 200, etag: entityTag(base, false), body: raw, gzip: false };
-    const compressed = await this.cache.get(`${base}|gzip`, () => gzipAsync(raw, { level: gzipLevel }));
+    const compressed = await this.cache.get(`${base}|gzip`, () => gzipTile(raw));
     return { status: 200, etag: entityTag(base, true), body: compressed, gzip: true };
   }
 }

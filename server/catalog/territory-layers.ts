@@ -77,6 +77,7 @@ export const territoryLayers: LayerDefinition[] = [
     title: 'Microbasurales',
     description: 'Microbasurales georreferenciados, con su estado en el programa de erradicación.',
     geometryType: 'Point',
+    pointGrid: true,
     editing: { create: ['planificador', 'terreno'], update: ['planificador', 'terreno'], delete: ['planificador'] },
     properties: [
       { name: 'codigo', type: 'string', title: 'Código', filterable: true, required: true },

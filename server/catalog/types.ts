@@ -71,4 +71,10 @@ export interface LayerDefinition {
   acceptedGeometries?: readonly ('Point' | 'Polygon' | 'MultiPolygon' | 'LineString' | 'MultiLineString' | 'MultiPoint')[];
   /** Editable through OGC API – Features Part 4 by these roles; absent: changed only by import. */
   editing?: LayerEditing;
+  /**
+   * A point layer that may hold many points: its tiles are drawn from the
+   * counts of `point_grid`, kept by the triggers of migration 0013 (which
+   * must name this table), so a tile's cost follows what it shows.
+   */
+  pointGrid?: boolean;
 }

@@ -128,6 +128,15 @@ function shapeQuery(layer: LayerDefinition): string {
       and (ST_Dimension(shaped.geometry) < 2 or ST_Area(shaped.geometry) >= tile.minimum_area)`;
 }
 
+/** Points inside the tile and its buffer, in tile units: `low` ≤ x, y < `high`. */
+const low = -tileBuffer;
+const high = tileExtent + tileBuffer;
+/** Highest zoom counted in `point_grid` (migration 0013); above it, tiles count the points themselves. */
+export const pointGridMaxZoom = 16;
+/** Side of a `point_grid` sub-cell in tile units: half a cell, so the tile buffer is one row of sub-cells. */
+const subCellSize = clusterCellSize / 2;
+const subCellsPerTile = tileExtent / subCellSize;
+
 /**
  * Point layers: each point snapped to tile units exactly as the encoders will
  * snap it, kept if inside the tile and its buffer, and counted per cell of
@@ -141,8 +150,6 @@ function clusteredQuery(layer: LayerDefinition): string {
   const names = layer.properties.map((property) => quoteIdent(property.name));
   const properties = layer.properties.map((property) => `${propertyValue(property, 't')} as ${quoteIdent(property.name)}`);
   const nulls = layer.properties.map((property) => `${nullOfType[property.type]} as ${quoteIdent(property.name)}`);
-  const low = -tileBuffer;
-  const high = tileExtent + tileBuffer;
   const count = quoteIdent(clusterCountProperty);
   return `with candidates as (
       select t.${quoteIdent(layer.idColumn)}::int8 as _feature_id, ${properties.join(', ')},
@@ -156,7 +163,7 @@ function clusteredQuery(layer: LayerDefinition): string {
         floor(ST_X(tile_point) / ${clusterCellSize})::int as _cell_x,
         floor(ST_Y(tile_point) / ${clusterCellSize})::int as _cell_y
       from candidates
-      where ST_X(tile_point) between ${low} and ${high} and ST_Y(tile_point) between ${low} and ${high}
+      where ST_X(tile_point) >= ${low} and ST_X(tile_point) < ${high} and ST_Y(tile_point) >= ${low} and ST_Y(tile_point) < ${high}
     ), counted as (
       select cells.*, count(*) over (partition by _cell_x, _cell_y) as _cell_points from cells
     )
@@ -174,10 +181,78 @@ function clusteredQuery(layer: LayerDefinition): string {
 }
 
 /**
+ * The same features as `clusteredQuery`, from the counts of `point_grid`:
+ * the tile's sub-cells (its own and the buffer's row around it) summed into
+ * cells; a crowded cell becomes its cluster straight from the sums, and only
+ * the points of cells with few points are read from the table, each cell by
+ * its own small box on the spatial index. The cost follows the cells and
+ * points the tile shows, not the points the table holds. Same snapping,
+ * cells, threshold and mean position as `clusteredQuery` (golden tiles).
+ */
+function gridClusteredQuery(layer: LayerDefinition): string {
+  const geometry = `t.${quoteIdent(layer.geometryColumn)}`;
+  const names = layer.properties.map((property) => quoteIdent(property.name));
+  const properties = layer.properties.map((property) => `${propertyValue(property, 't')} as ${quoteIdent(property.name)}`);
+  const nulls = layer.properties.map((property) => `${nullOfType[property.type]} as ${quoteIdent(property.name)}`);
+  const count = quoteIdent(clusterCountProperty);
+  const layerId = `'${layer.id.replaceAll("'", "''")}'`;
+  const cellEdge = (cell: string, offset: number) => `(${cell} * ${clusterCellSize} + ${offset})`;
+  return `with grid_cells as (
+      select floor((g.sx - $2::int * ${subCellsPerTile}) / 2.0)::int as _cell_x,
+        floor((g.sy - $3::int * ${subCellsPerTile}) / 2.0)::int as _cell_y,
+        sum(g.n)::int8 as points,
+        sum(g.sum_x) - $2::int * ${tileExtent}::float8 * sum(g.n) as sum_x,
+        sum(g.sum_y) - $3::int * ${tileExtent}::float8 * sum(g.n) as sum_y
+      from point_grid as g
+      where g.layer_id = ${layerId} and g.z = $1::int
+        and g.sx between $2::int * ${subCellsPerTile} - 1 and $2::int * ${subCellsPerTile} + ${subCellsPerTile}
+        and g.sy between $3::int * ${subCellsPerTile} - 1 and $3::int * ${subCellsPerTile} + ${subCellsPerTile}
+      group by 1, 2
+    ), sparse as (
+      select cell._cell_x, cell._cell_y, ST_Transform(ST_MakeEnvelope(
+          tile.x0 + ${cellEdge('cell._cell_x', -1)} / tile.fx, tile.y1 + ${cellEdge('cell._cell_y', clusterCellSize + 1)} / tile.fy,
+          tile.x0 + ${cellEdge('cell._cell_x', clusterCellSize + 1)} / tile.fx, tile.y1 + ${cellEdge('cell._cell_y', -1)} / tile.fy,
+          3857), 4326) as box
+      from grid_cells as cell cross join tile
+      where cell.points <= ${clusterMaxPoints}
+    ), members as (
+      select t.${quoteIdent(layer.idColumn)}::int8 as _feature_id, ${properties.join(', ')},
+        projected.geometry as _geom, snapped.tile_point, sparse._cell_x, sparse._cell_y
+      from sparse cross join tile
+      join ${quoteIdent(layer.table)} as t on ${geometry} && sparse.box
+      cross join lateral (select ST_Transform(${geometry}, 3857) as geometry offset 0) as projected
+      cross join lateral (select ST_SnapToGrid(${toTileUnits('projected.geometry')}, 1) as tile_point offset 0) as snapped
+    )
+    select 0 as _cluster, _feature_id, ${names.join(', ')}, null::int8 as ${count}, _geom, _cell_x, _cell_y
+    from members
+    where floor(ST_X(tile_point) / ${clusterCellSize})::int = _cell_x and floor(ST_Y(tile_point) / ${clusterCellSize})::int = _cell_y
+      and ST_X(tile_point) >= ${low} and ST_X(tile_point) < ${high} and ST_Y(tile_point) >= ${low} and ST_Y(tile_point) < ${high}
+    union all
+    select 1, null::int8, ${nulls.join(', ')}, points,
+      ST_SetSRID(ST_MakePoint(tile.x0 + round(sum_x / points) / tile.fx, tile.y1 + round(sum_y / points) / tile.fy), 3857),
+      _cell_x, _cell_y
+    from grid_cells cross join tile
+    where points > ${clusterMaxPoints}`;
+}
+
+/**
+ * A point layer counted in `point_grid`: from the grid up to
+ * `pointGridMaxZoom`, from the table above it. One statement for every zoom
+ * (z is a parameter): the branch that does not apply is a one-time filter
+ * that the executor skips.
+ */
+function griddedQuery(layer: LayerDefinition): string {
+  return `select * from (${gridClusteredQuery(layer)}) as from_grid where $1::int <= ${pointGridMaxZoom}
+    union all
+    select * from (${clusteredQuery(layer)}) as from_table where $1::int > ${pointGridMaxZoom}`;
+}
+
+/**
  * The features of `layer` for the tile $1/$2/$3 as a subquery: `_feature_id`,
  * the public properties (plus `count` on point layers), `_geom` in EPSG:3857
  * and helper columns for `featureOrder`. Reads the `tile` CTE.
  */
 export function layerQuery(layer: LayerDefinition): string {
-  return isClustered(layer) ? clusteredQuery(layer) : shapeQuery(layer);
+  if (!isClustered(layer)) return shapeQuery(layer);
+  return layer.pointGrid ? griddedQuery(layer) : clusteredQuery(layer);
 }

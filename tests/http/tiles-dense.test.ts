@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterCountProperty } from '../../server/tiles/layer-query.ts';
+import { findLayer, type LayerDefinition } from '../../server/catalog/index.ts';
+import { clusterCountProperty, pointGridMaxZoom } from '../../server/tiles/layer-query.ts';
 import { tileBuffer, tileExtent } from '../../server/tiles/web-mercator.ts';
 import { decodeTile } from '../fixtures/tiles/tile-snapshot.ts';
 import { openTestApp, type TestApp } from '../support/test-app.ts';
@@ -48,7 +49,7 @@ const toTileY = (latitude: number, zoom: number) => {
   return Math.floor(((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * 2 ** zoom);
 };
 
-/** Points of the layer inside the tile plus its buffer, by their tile coordinates rounded as the tiles round them. */
+/** Points of the layer inside the tile plus its buffer (a half-open band: −64 ≤ u < 4160), by their tile coordinates rounded as the tiles round them. */
 async function pointsInTile(z: number, x: number, y: number): Promise<number> {
   const [row] = await testApp.app.db.query<{ count: number }>(
     `with tile as (select ST_TileEnvelope($1::int, $2::int, $3::int) as envelope),
@@ -58,7 +59,7 @@ async function pointsInTile(z: number, x: number, y: number): Promise<number> {
        from microbasurales as m, tile
        where m.geom && ST_Transform(ST_TileEnvelope($1::int, $2::int, $3::int, margin => 0.05), 4326))
      select count(*)::int as count from units
-     where u between ${-tileBuffer} and ${tileExtent + tileBuffer} and v between ${-tileBuffer} and ${tileExtent + tileBuffer}`,
+     where u >= ${-tileBuffer} and u < ${tileExtent + tileBuffer} and v >= ${-tileBuffer} and v < ${tileExtent + tileBuffer}`,
     [z, x, y],
   );
   return row?.count ?? 0;
@@ -126,5 +127,45 @@ describe('a dense point layer (100 000 points)', () => {
     expect(high.length).toBeGreaterThan(0);
     expect(high.every((feature) => feature.properties.count === undefined && feature.id !== null)).toBe(true);
     expect(high[0]?.properties).toMatchObject({ fuente: expect.any(String), precision: 'demo' });
+  });
+
+  it('draws the same features from the counted grid as from the table itself, at every zoom of the grid', async () => {
+    const layer = findLayer('microbasurales') as LayerDefinition;
+    expect(layer.pointGrid).toBe(true);
+    const fromTable = { ...layer, pointGrid: false };
+    const { encoder } = testApp.app.tiles;
+    let compared = 0;
+    for (let z = 8; z <= pointGridMaxZoom; z += 1) {
+      for (const { x, y } of tilesAt(z, 2)) {
+        const gridTile = decodeTile(await encoder.encode(testApp.app.db, { z, x, y }, [layer]));
+        const tableTile = decodeTile(await encoder.encode(testApp.app.db, { z, x, y }, [fromTable]));
+        expect(gridTile, `${z}/${y}/${x}`).toEqual(tableTile);
+        compared += gridTile.layers[0]?.features.length ?? 0;
+      }
+    }
+    expect(compared).toBeGreaterThan(1_000);
+  });
+
+  it('follows moves and deletions at once: the counts keep adding up to the points in the tile', async () => {
+    // Move a block of points 300 m east, delete another block, in two statements.
+    await testApp.app.db.query(
+      `update microbasurales set geom = ST_Translate(geom, 0.003, 0)
+       where fuente = 'Prueba de densidad' and codigo like 'DENSO-1__-%'`,
+    );
+    await testApp.app.db.query(`delete from microbasurales where fuente = 'Prueba de densidad' and codigo like 'DENSO-2__-1%'`);
+    await testApp.app.db.query(`update layer_version set version = version + 1 where layer_id = 'microbasurales'`);
+    for (const z of [12, 14, 16]) {
+      for (const { x, y } of tilesAt(z, 2)) {
+        const response = await testApp.app.inject(`/collections/microbasurales/tiles/WebMercatorQuad/${z}/${y}/${x}`);
+        const features = response.statusCode === 200 ? (decodeTile(response.rawPayload).layers[0]?.features ?? []) : [];
+        const counted = features.reduce((sum, feature) => sum + Number(feature.properties[clusterCountProperty] ?? 1), 0);
+        expect(counted, `${z}/${y}/${x}`).toBe(await pointsInTile(z, x, y));
+      }
+    }
+    const [grid] = await testApp.app.db.query<{ points: number; rows: number }>(
+      `select sum(n)::int as points, count(*) filter (where n <= 0)::int as rows from point_grid where layer_id = 'microbasurales' and z = 12`,
+    );
+    const [table] = await testApp.app.db.query<{ points: number }>(`select count(*)::int as points from microbasurales`);
+    expect(grid).toEqual({ points: table?.points, rows: 0 });
   });
 });

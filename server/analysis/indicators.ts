@@ -1,5 +1,5 @@
 import { densityWithheld, perInhabitantWithheld } from '../figures/minimums.ts';
-import { catalogLayer, columnOf, geometryOf, inactiveMicroDumpStates, tableOf, utmOf } from './layers.ts';
+import { catalogLayer, columnOf, tableOf, utmOf } from './layers.ts';
 
 /** Units the indicators can be computed for, with the column that holds each unit's code. */
 export const indicatorUnits = {
@@ -9,32 +9,28 @@ export const indicatorUnits = {
 
 export type IndicatorUnitKind = keyof typeof indicatorUnits;
 
-const projects = catalogLayer('proyectos');
-const microDumps = catalogLayer('microbasurales');
-const heritage = catalogLayer('patrimonio');
 const cyclePaths = catalogLayer('ciclovias');
-const bridges = catalogLayer('puentes');
-const blocks = catalogLayer('manzanas_censales');
 
-/**
- * The budget a project counts with: approved when known, else estimated
- * (CLP), over the budget lines in scope (demo lines only when $3); null when
- * neither is known.
- */
-const budget = `(select coalesce(sum(b.aprobado_clp), sum(b.estimado_clp)) from proyecto_presupuestos b
-  where b.codigo = ${columnOf('p', projects, 'codigo')} and ($3::boolean or not b.demo))`;
+/** A feature of alias `alias` of `layer` counts: its precision is among the levels in $2. */
+const inScope = (alias: string, layer: typeof cyclePaths) => `${columnOf(alias, layer, 'precision')} = any($2::text[])`;
 
-/** A feature of alias `x` of `layer` counts: its precision is among the levels in $2. */
-const inScope = (alias: string, layer: typeof projects) => `${columnOf(alias, layer, 'precision')} = any($2::text[])`;
+/** A row of alias `alias` of a stored relation (migration 0012) counts: its feature's precision is among the levels in $2. */
+const relationInScope = (alias: string) => `${alias}."precision" = any($2::text[])`;
 
-/** A project overlaps the unit: more than a shared boundary (same rule as /plan/unidades-vecinales), located in scope. */
-const projectInUnit = `${inScope('p', projects)} and ST_Intersects(u.geom, ${geometryOf('p', projects)}) and not ST_Touches(u.geom, ${geometryOf('p', projects)})`;
+/** The budget a linked project counts with (CLP): over every budget line when $3, else over non-demo lines; null when unknown. */
+const linkedBudget = `case when $3::boolean then l.presupuesto_clp else l.presupuesto_sin_demo_clp end`;
 
 /**
  * Indicators of every unit (neighbourhood unit or census zone), one row each,
  * ordered by code. Parameters: $1 distance in metres to an existing cycle
  * path for the population-coverage indicator; $2 the precision levels of the
  * features that count (text[]); $3 whether demo budget lines count.
+ *
+ * Reads the stored relations of migration 0012 (server/analysis/
+ * indicator-relations.ts), which the caller brings up to date first: units
+ * already in UTM, block → unit shares, feature → unit links and counts per
+ * precision level. Only the cycle path coverage, which depends on $1, is
+ * computed here, over the stored block parts.
  *
  * All lengths, areas and distances are in metres from EPSG:32719 (UTM 19S).
  * - A project counts in every unit its geometry overlaps, with its whole budget.
@@ -48,89 +44,93 @@ const projectInUnit = `${inScope('p', projects)} and ST_Intersects(u.geom, ${geo
  *   figure from a real 0: no site recorded at all, every path a proposal.
  */
 export function indicatorsSql(kind: IndicatorUnitKind): string {
-  const { layer: unit, codeColumn } = indicatorUnits[kind];
-  return `with u as (
-  select ${columnOf('x', unit, codeColumn)} as codigo, ${columnOf('x', unit, 'nombre')} as nombre,
-    ${columnOf('x', unit, 'poblacion')} as poblacion, ${geometryOf('x', unit)} as geom, ${utmOf('x', unit)} as utm
-  from ${tableOf(unit)} x
-),
-cobertura as (
+  // The kind goes into the text as a literal: only the keys of indicatorUnits get here.
+  if (!Object.hasOwn(indicatorUnits, kind)) throw new Error(`«${kind}» no es un tipo de unidad de los indicadores.`);
+  const unitsOf = (table: string, alias: string) => `${table} ${alias} where ${alias}.tipo = '${kind}'`;
+  return `with cobertura as (
   select ST_Union(ST_Buffer(${utmOf('c', cyclePaths)}, $1::float8)) as utm
   from ${tableOf(cyclePaths)} c where ${columnOf('c', cyclePaths, 'estado')} = 'existente' and ${inScope('c', cyclePaths)}
 ),
 comuna as (
-  select (select count(*) from ${tableOf(microDumps)} m where ${inScope('m', microDumps)})::int as microbasurales,
+  select (select coalesce(sum(m.total), 0) from ${unitsOf('analisis_microbasurales_comuna', 'm')} and ${relationInScope('m')})::int as microbasurales,
     (select count(*) from ${tableOf(cyclePaths)} c where ${inScope('c', cyclePaths)})::int as ciclovias,
     (select count(*) from ${tableOf(cyclePaths)} c where ${inScope('c', cyclePaths)}
       and ${columnOf('c', cyclePaths, 'estado')} = 'existente')::int as ciclovias_existentes
+),
+enlaces as (
+  select l.unidad_id, coalesce(l.lineamiento_codigo, 'sin_lineamiento') as lineamiento, coalesce(l.estado, 'sin_estado') as estado,
+    ${linkedBudget} as presupuesto
+  from ${unitsOf('analisis_proyecto', 'l')} and ${relationInScope('l')}
+),
+pr as (
+  select unidad_id, count(*)::int as proyectos, sum(presupuesto)::float8 as inversion_clp,
+    (count(*) filter (where presupuesto is null))::int as proyectos_sin_presupuesto
+  from enlaces group by unidad_id
+),
+pl as (
+  select unidad_id, json_object_agg(lineamiento, n order by lineamiento) as por_lineamiento,
+    json_object_agg(lineamiento, inversion order by lineamiento) as inversion
+  from (select unidad_id, lineamiento, count(*)::int as n, sum(presupuesto)::float8 as inversion from enlaces group by 1, 2) s
+  group by unidad_id
+),
+pe as (
+  select unidad_id, json_object_agg(estado, n order by estado) as por_estado
+  from (select unidad_id, estado, count(*)::int as n from enlaces group by 1, 2) s
+  group by unidad_id
+),
+mb as (
+  select m.unidad_id, sum(m.activos)::int as activos
+  from ${unitsOf('analisis_microbasurales', 'm')} and ${relationInScope('m')} group by 1
+),
+ph as (
+  select h.unidad_id, sum(h.items)::int as items
+  from ${unitsOf('analisis_patrimonio', 'h')} and ${relationInScope('h')} group by 1
+),
+cy as (
+  select c.unidad_id, round((coalesce(sum(c.largo_m) filter (where c.existente), 0) / 1000)::numeric, 6)::float8 as existente_km,
+    round((coalesce(sum(c.largo_m), 0) / 1000)::numeric, 6)::float8 as total_km
+  from ${unitsOf('analisis_ciclovia', 'c')} and ${relationInScope('c')} group by 1
+),
+bp as (
+  -- A block part whose box misses the coverage's has no area in it: the intersection is skipped, not approximated.
+  select b.unidad_id,
+    round(coalesce(sum(b.poblacion * b.area_en_unidad_m2 / nullif(b.area_manzana_m2, 0)), 0)::numeric, 4)::float8 as poblacion_manzanas,
+    round(coalesce(sum(b.poblacion
+      * (case when b.utm && cv.utm then coalesce(ST_Area(ST_Intersection(b.utm, cv.utm)), 0) else 0 end)
+      / nullif(b.area_manzana_m2, 0)), 0)::numeric, 4)::float8 as poblacion_cerca_ciclovia
+  from analisis_manzana b cross join cobertura cv
+  where b.tipo = '${kind}' and ${relationInScope('b')}
+  group by 1
+),
+br as (
+  select p.unidad_id, round(min(p.distancia_m)::numeric, 2)::float8 as distancia_m
+  from ${unitsOf('analisis_puente', 'p')} and ${relationInScope('p')} group by 1
 )
 select u.codigo, u.nombre, u.poblacion,
-  round((ST_Area(u.utm) / 1e6)::numeric, 6)::float8 as area_km2,
-  pr.proyectos, pr.inversion_clp, pr.proyectos_sin_presupuesto,
+  round((u.area_m2 / 1e6)::numeric, 6)::float8 as area_km2,
+  coalesce(pr.proyectos, 0) as proyectos, pr.inversion_clp, coalesce(pr.proyectos_sin_presupuesto, 0) as proyectos_sin_presupuesto,
   coalesce(pl.por_lineamiento, '{}'::json) as proyectos_por_lineamiento,
   coalesce(pl.inversion, '{}'::json) as inversion_por_lineamiento,
   coalesce(pe.por_estado, '{}'::json) as proyectos_por_estado,
-  mb.activos as microbasurales_activos,
-  ph.items as patrimonio,
-  cy.existente_km as ciclovia_existente_km, cy.total_km as ciclovia_total_km,
-  bp.poblacion_manzanas, bp.poblacion_cerca_ciclovia,
+  coalesce(mb.activos, 0) as microbasurales_activos,
+  coalesce(ph.items, 0) as patrimonio,
+  coalesce(cy.existente_km, 0) as ciclovia_existente_km, coalesce(cy.total_km, 0) as ciclovia_total_km,
+  coalesce(bp.poblacion_manzanas, 0) as poblacion_manzanas, coalesce(bp.poblacion_cerca_ciclovia, 0) as poblacion_cerca_ciclovia,
   br.distancia_m as distancia_puente_m,
   comuna.microbasurales as comuna_microbasurales, comuna.ciclovias as comuna_ciclovias,
   comuna.ciclovias_existentes as comuna_ciclovias_existentes
-from u
-cross join cobertura cv
+from analisis_unidad u
 cross join comuna
-left join lateral (
-  select count(*)::int as proyectos,
-    sum(${budget})::float8 as inversion_clp,
-    (count(*) filter (where ${budget} is null))::int as proyectos_sin_presupuesto
-  from ${tableOf(projects)} p where ${projectInUnit}
-) pr on true
-left join lateral (
-  select json_object_agg(s.lineamiento, s.n order by s.lineamiento) as por_lineamiento,
-    json_object_agg(s.lineamiento, s.inversion order by s.lineamiento) as inversion
-  from (
-    select coalesce(${columnOf('p', projects, 'lineamiento_codigo')}, 'sin_lineamiento') as lineamiento, count(*)::int as n,
-      sum(${budget})::float8 as inversion
-    from ${tableOf(projects)} p where ${projectInUnit} group by 1
-  ) s
-) pl on true
-left join lateral (
-  select json_object_agg(s.estado, s.n order by s.estado) as por_estado
-  from (
-    select coalesce(${columnOf('p', projects, 'estado')}, 'sin_estado') as estado, count(*)::int as n
-    from ${tableOf(projects)} p where ${projectInUnit} group by 1
-  ) s
-) pe on true
-left join lateral (
-  select count(*)::int as activos from ${tableOf(microDumps)} m
-  where ${inScope('m', microDumps)} and ST_Intersects(u.geom, ${geometryOf('m', microDumps)})
-    and ${columnOf('m', microDumps, 'estado')} not in (${inactiveMicroDumpStates.map((state) => `'${state}'`).join(', ')})
-) mb on true
-left join lateral (
-  select count(*)::int as items from ${tableOf(heritage)} h
-  where ${inScope('h', heritage)} and ST_Intersects(u.geom, ${geometryOf('h', heritage)})
-) ph on true
-left join lateral (
-  select round((coalesce(sum(ST_Length(ST_Intersection(${utmOf('c', cyclePaths)}, u.utm)))
-      filter (where ${columnOf('c', cyclePaths, 'estado')} = 'existente'), 0) / 1000)::numeric, 6)::float8 as existente_km,
-    round((coalesce(sum(ST_Length(ST_Intersection(${utmOf('c', cyclePaths)}, u.utm))), 0) / 1000)::numeric, 6)::float8 as total_km
-  from ${tableOf(cyclePaths)} c where ${inScope('c', cyclePaths)} and ST_Intersects(${utmOf('c', cyclePaths)}, u.utm)
-) cy on true
-left join lateral (
-  select round(coalesce(sum(${columnOf('b', blocks, 'poblacion')} * ST_Area(ST_Intersection(${utmOf('b', blocks)}, u.utm))
-      / nullif(ST_Area(${utmOf('b', blocks)}), 0)), 0)::numeric, 4)::float8 as poblacion_manzanas,
-    round(coalesce(sum(${columnOf('b', blocks, 'poblacion')}
-      * coalesce(ST_Area(ST_Intersection(ST_Intersection(${utmOf('b', blocks)}, u.utm), cv.utm)), 0)
-      / nullif(ST_Area(${utmOf('b', blocks)}), 0)), 0)::numeric, 4)::float8 as poblacion_cerca_ciclovia
-  from ${tableOf(blocks)} b
-  where ${inScope('b', blocks)} and ST_Intersects(${utmOf('b', blocks)}, u.utm) and not ST_Touches(${utmOf('b', blocks)}, u.utm)
-) bp on true
-left join lateral (
-  select round(min(ST_Distance(${utmOf('p', bridges)}, u.utm))::numeric, 2)::float8 as distancia_m from ${tableOf(bridges)} p
-  where ${inScope('p', bridges)}
-) br on true
-order by u.codigo`;
+left join pr on pr.unidad_id = u.unidad_id
+left join pl on pl.unidad_id = u.unidad_id
+left join pe on pe.unidad_id = u.unidad_id
+left join mb on mb.unidad_id = u.unidad_id
+left join ph on ph.unidad_id = u.unidad_id
+left join cy on cy.unidad_id = u.unidad_id
+left join bp on bp.unidad_id = u.unidad_id
+left join br on br.unidad_id = u.unidad_id
+where u.tipo = '${kind}'
+order by u.codigo, u.unidad_id`;
 }
 
 /** One row of {@link indicatorsSql}, as the database returns it. */

@@ -5,7 +5,7 @@ import { badRequest, notFound } from '../../errors.ts';
 import { routeValidationError } from '../validation-errors.ts';
 import { toCsv } from '../../analysis/csv.ts';
 import { equityOf, equitySql, lineamientosSql, type EquityRow } from '../../analysis/equity.ts';
-import { deriveIndicators, indicatorsSql, type IndicatorRow } from '../../analysis/indicators.ts';
+import { IndicatorAnswers } from '../../analysis/indicator-answers.ts';
 import { prcFindings } from '../../analysis/prc-review.ts';
 import { bufferSql, featureGeometrySql, proximityLimit, proximitySql, type ProximityRow } from '../../analysis/proximity.ts';
 import { newlyInsideSql, wetlandAreasSql, wetlandCheckedLayers } from '../../analysis/wetland.ts';
@@ -30,8 +30,6 @@ import {
 } from './schemas.ts';
 
 const tags = ['Análisis espacial'];
-/** Kinds of demo data the indicators read (server/figures/demo.ts). */
-const indicatorDemoKinds = ['microbasurales', 'ubicaciones_proyecto', 'lineas_presupuesto', 'ciclovias', 'patrimonio', 'puentes'];
 
 /**
  * Spatial analysis for planners and Plan Regulador reviewers: indicators per
@@ -44,6 +42,7 @@ export default async function analysisRoutes(fastify: FastifyInstance) {
   app.setSchemaErrorFormatter(routeValidationError);
 
   const checkedGeometry = (value: unknown, field: string) => checkedGeometryIn(app.db, value, field);
+  const indicatorAnswers = new IndicatorAnswers(app.db);
 
   app.get(
     '/analysis/indicadores',
@@ -60,12 +59,7 @@ export default async function analysisRoutes(fastify: FastifyInstance) {
       const unidad = request.query.unidad ?? 'unidades_vecinales';
       const distancia = request.query.distancia_ciclovia ?? 300;
       const oficial = request.query.oficial === true;
-      const [rows, presence] = await Promise.all([
-        queryWithoutJit<IndicatorRow>(app.db, indicatorsSql(unidad), [distancia, ...scopeParams(scopeOf(oficial))]),
-        demoPresence(app.db),
-      ]);
-      const unidades = rows.map(deriveIndicators);
-      const demo = oficial ? { incluye_demo: false, datos_demo: {} } : demoPresenceOf(presence, indicatorDemoKinds);
+      const { unidades, demo } = await indicatorAnswers.answer({ kind: unidad, distance: distancia, official: oficial });
       if (request.query.f === 'csv') {
         // A CSV has no place for a note: whether demo data is in it goes in a header (ASCII) and in the file's name.
         if (demo.incluye_demo)

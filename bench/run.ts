@@ -1,24 +1,21 @@
 import { execSync } from 'node:child_process';
-import { projectRoot } from '../server/config.ts';
 import { itemsCase, measure, prepareBenchDatabase, startServer, tileCase, type Case, type CaseResult } from './api.ts';
 import { runAnalysisBench } from './analysis.ts';
+import { runMapServerBench } from './mapserver/compare.ts';
 import { machineDescription, writeSection } from './report.ts';
+import { benchServerUrl } from './server-url.ts';
 
 /**
  * `npm run bench`: the OGC API and tiles against a PostgreSQL/PostGIS server
  * loaded with a synthetic dataset (100 000 points, 2 000 polygons), next to
  * the raw SQL of the same queries and a trivial endpoint measured in the same
- * run. Writes docs/benchmarks.md. BENCH_DATABASE_URL names the server; by
+ * run; then the spatial analysis, and last the side-by-side comparison with
+ * MapServer 8 (skipped, saying why, when MapServer cannot be installed).
+ * Writes docs/benchmarks.md. BENCH_DATABASE_URL names the server; by
  * default the private cluster of .ci/postgres (started if needed, as root).
  */
 const points = Number(process.env.BENCH_POINTS ?? 100_000);
 const polygons = Number(process.env.BENCH_POLYGONS ?? 2_000);
-
-function serverUrl(): string {
-  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
-  execSync('bash .ci/postgres install && bash .ci/postgres start', { cwd: projectRoot, stdio: 'inherit' });
-  return execSync('bash .ci/postgres url', { cwd: projectRoot }).toString().trim();
-}
 
 const ms = (value: number | undefined) => (value === undefined ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(1));
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '–' : (a / b).toFixed(2));
@@ -30,7 +27,8 @@ function row(result: CaseResult): string {
 async function main() {
   const started = Date.now();
   console.log(`Preparando sit_bench con ${points} puntos y ${polygons} polígonos…`);
-  const databaseUrl = await prepareBenchDatabase(serverUrl(), points, polygons);
+  const server = benchServerUrl();
+  const databaseUrl = await prepareBenchDatabase(server, points, polygons);
   const [pgVersion] = execSync(
     `psql "${databaseUrl}" -Atc "select current_setting('server_version') || ' / PostGIS ' || postgis_lib_version()"`,
   )
@@ -101,6 +99,17 @@ Duración total de la corrida: ${((Date.now() - started) / 1000).toFixed(0)} s.`
   console.log(markdown);
   const analysisData = `Datos: los de la sección anterior (semilla + ${points.toLocaleString('es-CL')} puntos y ${polygons.toLocaleString('es-CL')} polígonos sintéticos).`;
   console.log(await runAnalysisBench(databaseUrl, analysisData));
+  try {
+    // Creates sit_bench again, so it runs after the parts above.
+    const comparison = await runMapServerBench(server);
+    if (comparison) {
+      await writeSection('mapserver', comparison);
+      console.log(comparison);
+    }
+  } catch (error) {
+    console.error(`La comparación con MapServer falló: ${(error as Error).stack ?? (error as Error).message}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: Error) => {

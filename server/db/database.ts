@@ -7,6 +7,12 @@ export interface QueryOptions {
    * named statements (the embedded one).
    */
   prepared?: boolean;
+  /**
+   * A read that an up-to-date read-only copy may answer (map tiles). The
+   * embedded database sends it to whichever of itself and its read replica
+   * has less work waiting, so tiles use both cores.
+   */
+  readOnly?: boolean;
 }
 
 /** Something that runs SQL: the database itself or an open transaction. */

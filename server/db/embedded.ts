@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Database, Queryable } from './database.ts';
+import type { Database, Queryable, QueryOptions } from './database.ts';
 import { deserializeError, type RequestBody, type WorkerReply, type WorkerRequest, type WorkerStart } from './embedded-protocol.ts';
 import { acquireDirectoryLock } from './directory-lock.ts';
 import { isHeavyWork } from '../limits/work-budget.ts';
@@ -222,12 +222,25 @@ export class EmbeddedDatabase implements Database {
     this.replica?.schedule();
   }
 
-  query<Row = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-    // Heavy reads go to the read replica while it is as fresh as this database.
-    const replica = isHeavyWork() && isReadOnlySql(text) ? this.replica?.fresh() : null;
-    if (replica) {
+  /** Statements sent to the replica and not answered yet. */
+  private replicaPending = 0;
+
+  /** Statements running or waiting on the primary. */
+  private get primaryPending(): number {
+    return (this.busy || this.activeTx ? 1 : 0) + this.queue.length + this.heavyQueue.length;
+  }
+
+  query<Row = Record<string, unknown>>(text: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<Row[]> {
+    // While the read replica is as fresh as this database, heavy reads go to it, and reads marked
+    // readOnly (tiles) go to whichever of the two has less waiting.
+    const heavy = isHeavyWork();
+    const replica = (heavy || options?.readOnly) && isReadOnlySql(text) ? this.replica?.fresh() : null;
+    if (replica && (heavy || this.primaryPending > this.replicaPending)) {
       this.replica!.served += 1;
-      return replica.query<Row>(text, params);
+      this.replicaPending += 1;
+      return replica.query<Row>(text, params).finally(() => {
+        this.replicaPending -= 1;
+      });
     }
     this.noteStatement(text);
     return new Promise<Row[]>((resolve, reject) => {

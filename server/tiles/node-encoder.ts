@@ -78,7 +78,7 @@ async function finishLines(db: Queryable, lines: TilePoint[][][]): Promise<(Tile
   const crossing = finished.flatMap((parts, index) => (parts && !insideTileBuffer(parts) ? [index] : []));
   if (crossing.length === 0) return finished;
   const geojson = crossing.map((index) => JSON.stringify({ type: 'MultiLineString', coordinates: finished[index] }));
-  const rows = await db.query<{ index: number; geometry: string | null }>(clippedLinesSql, [JSON.stringify(geojson)]);
+  const rows = await db.query<{ index: number; geometry: string | null }>(clippedLinesSql, [JSON.stringify(geojson)], { readOnly: true });
   for (const row of rows) {
     const index = crossing[row.index - 1];
     if (index === undefined) continue;
@@ -103,6 +103,23 @@ function featureProperties(layer: LayerDefinition, values: unknown[]): MvtProper
   return properties;
 }
 
+/** The statement of each set of layers, built once per process. */
+const statements = new Map<string, string>();
+
+function tileSql(layers: readonly LayerDefinition[]): string {
+  const key = layers.map((layer) => layer.id).join('\n');
+  let sql = statements.get(key);
+  if (sql === undefined) {
+    sql = `with ${tileCte}
+      select layer_index, id, properties, geometry, line from (
+        ${layers.map((layer, index) => layerFeaturesSql(layer, index)).join('\n        union all\n        ')}
+      ) as rows
+      order by layer_index, feature_index`;
+    statements.set(key, sql);
+  }
+  return sql;
+}
+
 /**
  * Tiles for the embedded database: the shared layer query and ST_AsMVTGeom
  * emulated in SQL (one statement for all layers, a second one only for lines
@@ -112,12 +129,7 @@ export const nodeEncoder: TileEncoder = {
   name: 'node',
   async encode(db: Queryable, tile: TileAddress, layers: readonly LayerDefinition[]): Promise<Buffer> {
     if (layers.length === 0) return Buffer.alloc(0);
-    const sql = `with ${tileCte}
-      select layer_index, id, properties, geometry, line from (
-        ${layers.map((layer, index) => layerFeaturesSql(layer, index)).join('\n        union all\n        ')}
-      ) as rows
-      order by layer_index, feature_index`;
-    const rows = await db.query<FeatureRow>(sql, [tile.z, tile.x, tile.y]);
+    const rows = await db.query<FeatureRow>(tileSql(layers), [tile.z, tile.x, tile.y], { readOnly: true });
     const lineRows = rows.filter((row) => row.line !== null);
     const lines = await finishLines(
       db,

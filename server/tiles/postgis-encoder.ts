@@ -49,6 +49,7 @@ export const postgisEncoder: TileEncoder = {
     if (layers.length === 0) return Buffer.alloc(0);
     const rows = await db.query<{ layer_index: number; tile: Uint8Array | null }>(tileSql(layers), [tile.z, tile.x, tile.y], {
       prepared: true,
+      readOnly: true,
     });
     rows.sort((a, b) => a.layer_index - b.layer_index);
     return Buffer.concat(rows.map((row) => toBuffer(row.tile)));

@@ -91,4 +91,29 @@ describe('heavy reads and the read replica', () => {
     expect(reads.map((response) => response.statusCode)).toEqual([200, 200]);
     expect(order).toEqual(['reads', 'analysis']);
   });
+
+  it('shares map tiles between the primary and the replica when tiles queue up, with the same bytes as the primary alone', async () => {
+    const db = t.app.db;
+    if (!(db instanceof EmbeddedDatabase)) {
+      expect(db.mode).toBe('server');
+      return;
+    }
+    // Eight neighbouring z15 tiles over the town centre, uncached (each URL is asked once per round).
+    const tiles = Array.from({ length: 8 }, (_, column) => `/tiles/WebMercatorQuad/15/19100/${9940 + column}`);
+    const bodies = async () =>
+      (await Promise.all(tiles.map((url) => t.app.inject(url)))).map((response) => response.rawPayload.toString('base64'));
+    // A write leaves the replica stale: these tiles come from the primary alone.
+    await db.query(`update layer_version set changed_at = changed_at where layer_id = 'comuna'`);
+    t.app.tiles.cache.clear();
+    const served = db.replicaServed;
+    const alone = await bodies();
+    expect(db.replicaServed).toBe(served);
+    expect(alone.filter((body) => body.length > 0).length).toBeGreaterThan(4);
+
+    await waitForFreshReplica();
+    t.app.tiles.cache.clear();
+    const shared = await bodies();
+    expect(db.replicaServed).toBeGreaterThan(served);
+    expect(shared).toEqual(alone);
+  });
 });

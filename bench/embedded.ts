@@ -71,7 +71,7 @@ async function main() {
 
   const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
   const rows = cases.map((item, index) => {
-    const [s, a, b] = [server[index], single[index], replica[index]] as CaseResult[];
+    const [s, a, b] = [server[index], single[index], replica[index]] as [CaseResult, CaseResult, CaseResult];
     return `| ${item.name} | ${(s.bytes / 1024).toFixed(1)} | ${ms(s.http.p50)} | ${ms(a.http.p50)} | ${ms(b.http.p50)} | ${(b.http.p50 / s.http.p50).toFixed(2)} | ${s.httpPerSecond.toFixed(0)} | ${a.httpPerSecond.toFixed(0)} | ${b.httpPerSecond.toFixed(0)} | ${(b.httpPerSecond / s.httpPerSecond).toFixed(2)} |`;
   });
   const markdown = `## Base embebida frente a PostgreSQL: teselas del mapa (\`npm run bench:embebida\`)

@@ -136,6 +136,10 @@ export const pointGridMaxZoom = 16;
 /** Side of a `point_grid` sub-cell in tile units: half a cell, so the tile buffer is one row of sub-cells. */
 const subCellSize = clusterCellSize / 2;
 const subCellsPerTile = tileExtent / subCellSize;
+/** Aggregation cells along a tile's side (the buffer adds one on each side). */
+const cellsPerTile = tileExtent / clusterCellSize;
+/** Points of a box scan that cost as much as reading one sparse cell by its own box (measured on PostgreSQL: 40 µs against 4 µs). */
+const sparseCellCost = 10;
 
 /**
  * Point layers: each point snapped to tile units exactly as the encoders will
@@ -215,6 +219,17 @@ function gridClusteredQuery(layer: LayerDefinition): string {
           3857), 4326) as box
       from grid_cells as cell cross join tile
       where cell.points <= ${clusterMaxPoints}
+    ), reading as (
+      -- Reading each sparse cell by its own box costs about ten points' worth of a plain box scan:
+      -- when the tile has that many sparse cells per point, one scan of the tile's box is cheaper.
+      select count(*) filter (where points <= ${clusterMaxPoints}) * ${sparseCellCost} > coalesce(sum(points), 0) as whole_box
+      from grid_cells
+    ), sparse_mask as (
+      -- Whether each cell of the tile (and its buffer) is sparse, as an array looked up in O(1) per point:
+      -- a join to the sparse cells is planned as a nested loop in the generic plan (measured 290 ms for a z16 tile).
+      select array_agg(coalesce(cell.points <= ${clusterMaxPoints}, false) order by slot.k) as sparse
+      from generate_series(0, ${(cellsPerTile + 2) ** 2 - 1}) as slot (k)
+      left join grid_cells as cell on (cell._cell_x + 1) * ${cellsPerTile + 2} + cell._cell_y + 1 = slot.k
     ), members as (
       select t.${quoteIdent(layer.idColumn)}::int8 as _feature_id, ${properties.join(', ')},
         projected.geometry as _geom, snapped.tile_point, sparse._cell_x, sparse._cell_y
@@ -222,6 +237,20 @@ function gridClusteredQuery(layer: LayerDefinition): string {
       join ${quoteIdent(layer.table)} as t on ${geometry} && sparse.box
       cross join lateral (select ST_Transform(${geometry}, 3857) as geometry offset 0) as projected
       cross join lateral (select ST_SnapToGrid(${toTileUnits('projected.geometry')}, 1) as tile_point offset 0) as snapped
+      where not (select whole_box from reading)
+      union all
+      select t.${quoteIdent(layer.idColumn)}::int8 as _feature_id, ${properties.join(', ')},
+        projected.geometry as _geom, snapped.tile_point, cell._cell_x, cell._cell_y
+      from ${quoteIdent(layer.table)} as t cross join tile
+      cross join lateral (select ST_Transform(${geometry}, 3857) as geometry offset 0) as projected
+      cross join lateral (select ST_SnapToGrid(${toTileUnits('projected.geometry')}, 1) as tile_point offset 0) as snapped
+      cross join lateral (
+        select floor(ST_X(snapped.tile_point) / ${clusterCellSize})::int as _cell_x, floor(ST_Y(snapped.tile_point) / ${clusterCellSize})::int as _cell_y
+        offset 0
+      ) as cell
+      where ${geometry} && tile.candidate_box and (select whole_box from reading)
+        and cell._cell_x between -1 and ${cellsPerTile} and cell._cell_y between -1 and ${cellsPerTile}
+        and (select sparse from sparse_mask)[(cell._cell_x + 1) * ${cellsPerTile + 2} + cell._cell_y + 2]
     )
     select 0 as _cluster, _feature_id, ${names.join(', ')}, null::int8 as ${count}, _geom, _cell_x, _cell_y
     from members

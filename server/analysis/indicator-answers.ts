@@ -3,10 +3,14 @@ import { demoPresence, demoPresenceOf, type DemoPresence } from '../figures/demo
 import { scopeOf, scopeParams } from '../figures/scope.ts';
 import { queryWithoutJit } from '../routes/analysis/without-jit.ts';
 import { indicatorSources, readRelationState, refreshRelations, versionToken, type RelationState } from './indicator-relations.ts';
+import { catalogLayer } from './layers.ts';
 import { deriveIndicators, indicatorsSql, type IndicatorRow, type IndicatorUnitKind, type UnitIndicators } from './indicators.ts';
 
-/** Kinds of demo data the indicators read (server/figures/demo.ts); all of them live in layers of indicatorSources. */
+/** Kinds of demo data the indicators read (server/figures/demo.ts). */
 export const indicatorDemoKinds = ['microbasurales', 'ubicaciones_proyecto', 'lineas_presupuesto', 'ciclovias', 'patrimonio', 'puentes'];
+
+/** The layers whose versions move when those kinds change (budget lines bump `proyectos`: migration 0005). */
+const demoSources = ['microbasurales', 'proyectos', 'ciclovias', 'patrimonio', 'puentes'].map(catalogLayer);
 
 /** What is asked: the kind of unit, the distance (m) to an existing cycle path, and whether only official data counts. */
 export interface IndicatorQuestion {
@@ -36,6 +40,8 @@ const noDemo: DemoPresence = { incluye_demo: false, datos_demo: {} };
  */
 export class IndicatorAnswers {
   private readonly answers = new Map<string, { token: string; answer: Promise<IndicatorAnswer> }>();
+  /** The demo counts, shared by every question (they count whole layers, over 100 000 rows on the bench data). */
+  private demo: { token: string; presence: Promise<DemoPresence> } | null = null;
 
   constructor(
     private readonly db: Database,
@@ -67,11 +73,24 @@ export class IndicatorAnswers {
   }
 
   private async compute({ kind, distance, official }: IndicatorQuestion, state: RelationState): Promise<IndicatorAnswer> {
-    await refreshRelations(this.db, kind, state);
-    const [rows, demo] = await Promise.all([
-      queryWithoutJit<IndicatorRow>(this.db, indicatorsSql(kind), [distance, ...scopeParams(scopeOf(official))]),
-      official ? noDemo : demoPresence(this.db).then((presence) => demoPresenceOf(presence, indicatorDemoKinds)),
-    ]);
-    return { unidades: rows.map(deriveIndicators), demo };
+    const rows = refreshRelations(this.db, kind, state).then(() =>
+      // Named: one text per kind, planned once per server connection (planning is a third of its time).
+      queryWithoutJit<IndicatorRow>(this.db, indicatorsSql(kind), [distance, ...scopeParams(scopeOf(official))], { prepared: true }),
+    );
+    const [indicators, demo] = await Promise.all([rows, official ? noDemo : this.demoPresence(state)]);
+    return { unidades: indicators.map(deriveIndicators), demo };
+  }
+
+  /** The demo data among the kinds the indicators read, counted again only when one of their layers changed. */
+  private demoPresence(state: RelationState): Promise<DemoPresence> {
+    const token = versionToken(state.versions, demoSources);
+    if (this.demo?.token !== token) {
+      const presence = demoPresence(this.db).then((counts) => demoPresenceOf(counts, indicatorDemoKinds));
+      this.demo = { token, presence };
+      presence.catch(() => {
+        if (this.demo?.presence === presence) this.demo = null;
+      });
+    }
+    return this.demo.presence;
   }
 }

@@ -178,6 +178,7 @@ export async function readRelationState(db: Queryable, kind: IndicatorUnitKind):
          from layer_version where layer_id = any(string_to_array($1, ','))) as versions,
        (select relaciones from analisis_version where tipo = $2) as built`,
     [ids.join(','), kind],
+    { prepared: true },
   );
   return { versions: new Map(Object.entries(row?.versions ?? {})), built: row?.built ?? {} };
 }

@@ -8,7 +8,10 @@ import { loadConfig, projectRoot } from '../server/config.ts';
 import type { Database } from '../server/db/database.ts';
 import { prepareDatabase } from '../server/db/prepare.ts';
 import { openServerDatabase } from '../server/db/server-pool.ts';
-import { indicatorsSql } from '../server/analysis/indicators.ts';
+import { indicatorsSql, type IndicatorUnitKind } from '../server/analysis/indicators.ts';
+import { readRelationState, refreshRelations } from '../server/analysis/indicator-relations.ts';
+import { demoPresence } from '../server/figures/demo.ts';
+import { fullScope, scopeParams } from '../server/figures/scope.ts';
 import { bufferSql, proximitySql, validitySql } from '../server/analysis/proximity.ts';
 import { queryWithoutJit } from '../server/routes/analysis/without-jit.ts';
 import { startServer } from './api.ts';
@@ -21,7 +24,11 @@ interface AnalysisCase {
   name: string;
   method: 'GET' | 'POST';
   path: string;
+  /** The path of each request when they differ (a new question for every request: the indicators' cache misses). */
+  pathOf?: () => string;
   body?: unknown;
+  /** Runs before each request and each SQL sample, timed with it (a simulated write: one version bump). */
+  before?: (db: Database) => Promise<unknown>;
   sql: (db: Database) => Promise<unknown>;
 }
 
@@ -37,9 +44,10 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 /** Sends one request accepting gzip like a browser; resolves with the bytes as sent. */
 function send(baseUrl: string, item: AnalysisCase): Promise<number> {
   const payload = item.body === undefined ? undefined : JSON.stringify(item.body);
+  const path = item.pathOf?.() ?? item.path;
   return new Promise((resolve, reject) => {
     const request = http.request(
-      `${baseUrl}${item.path}`,
+      `${baseUrl}${path}`,
       {
         method: item.method,
         agent,
@@ -49,7 +57,7 @@ function send(baseUrl: string, item: AnalysisCase): Promise<number> {
         let bytes = 0;
         response.on('data', (chunk: Buffer) => (bytes += chunk.length));
         response.on('end', () =>
-          response.statusCode === 200 ? resolve(bytes) : reject(new Error(`${item.path}: HTTP ${response.statusCode}`)),
+          response.statusCode === 200 ? resolve(bytes) : reject(new Error(`${path}: HTTP ${response.statusCode}`)),
         );
       },
     );
@@ -78,13 +86,53 @@ function proximityCase(distance: number, layerIds: string[]): AnalysisCase {
   };
 }
 
-function indicatorsCase(unit: 'unidades_vecinales' | 'zonas_censales'): AnalysisCase {
-  return {
-    name: `indicadores por ${unit === 'unidades_vecinales' ? 'unidad vecinal' : 'zona censal'}`,
-    method: 'GET',
-    path: `/analysis/indicadores?unidad=${unit}`,
-    sql: (db) => queryWithoutJit(db, indicatorsSql(unit), [300]),
-  };
+/**
+ * What the indicators route runs on a cache miss: the version query, the
+ * rebuild of stale stored relations (none unless a source layer changed),
+ * then the indicators; the demo counts only when `demoChanged` (a layer they
+ * count was written), concurrently, as the route does.
+ */
+async function indicatorsSqlOnMiss(db: Database, unit: IndicatorUnitKind, distance: number, demoChanged: boolean): Promise<void> {
+  const state = await readRelationState(db, unit);
+  const rows = refreshRelations(db, unit, state).then(() =>
+    queryWithoutJit(db, indicatorsSql(unit), [distance, ...scopeParams(fullScope)], { prepared: true }),
+  );
+  await Promise.all([rows, demoChanged ? demoPresence(db) : null]);
+}
+
+/** A write to the micro-dumps as the indicators see it: their layer version moves (the rebuild is the same as after a real edit). */
+const bumpMicroDumps = (db: Database) =>
+  db.query(`update layer_version set version = version + 1, changed_at = now() where layer_id = 'microbasurales'`);
+
+/**
+ * The indicators three ways: a repeated question (answered from the cache
+ * after one version query), a new question each time (another distance: the
+ * cache misses, the stored relations are current), and the same question
+ * after every micro-dump write (the cache misses and the micro-dump relation
+ * is rebuilt first).
+ */
+function indicatorsCases(unit: IndicatorUnitKind): AnalysisCase[] {
+  const label = unit === 'unidades_vecinales' ? 'unidad vecinal' : 'zona censal';
+  const path = `/analysis/indicadores?unidad=${unit}`;
+  let asked = 0;
+  return [
+    { name: `indicadores por ${label}, en caché`, method: 'GET', path, sql: (db) => readRelationState(db, unit) },
+    {
+      name: `indicadores por ${label}, sin caché (otra distancia)`,
+      method: 'GET',
+      path,
+      // 301 m, 302 m…: a question not asked before, so its answer is computed (over current stored relations).
+      pathOf: () => `${path}&distancia_ciclovia=${300 + ++asked}`,
+      sql: (db) => indicatorsSqlOnMiss(db, unit, 300, false),
+    },
+    {
+      name: `indicadores por ${label}, tras escribir en microbasurales`,
+      method: 'GET',
+      path,
+      before: bumpMicroDumps,
+      sql: (db) => indicatorsSqlOnMiss(db, unit, 300, true),
+    },
+  ];
 }
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
@@ -99,8 +147,8 @@ const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1))
 export async function runAnalysisBench(databaseUrl: string, note: string): Promise<string> {
   const started = Date.now();
   const cases = [
-    indicatorsCase('unidades_vecinales'),
-    indicatorsCase('zonas_censales'),
+    ...indicatorsCases('unidades_vecinales'),
+    ...indicatorsCases('zonas_censales'),
     proximityCase(300, ['microbasurales', 'manzanas_censales', 'patrimonio']),
     proximityCase(1000, ['microbasurales', 'manzanas_censales', 'patrimonio']),
   ];
@@ -117,21 +165,40 @@ export async function runAnalysisBench(databaseUrl: string, note: string): Promi
     for (const item of cases) {
       console.log(`midiendo ${item.name}`);
       const bytes = await send(server.baseUrl, item);
-      const samples = item.path.startsWith('/analysis/indicadores') ? 15 : 40;
-      const httpTiming = await timeSequential(() => send(server.baseUrl, item), samples, 2);
-      const sqlTiming = await timeSequential(() => item.sql(db), samples, 2);
+      const samples = item.before ? 15 : 40;
+      const httpTiming = await timeSequential(
+        async () => {
+          await item.before?.(db);
+          return send(server.baseUrl, item);
+        },
+        samples,
+        2,
+      );
+      const sqlTiming = await timeSequential(
+        async () => {
+          await item.before?.(db);
+          return item.sql(db);
+        },
+        samples,
+        2,
+      );
       results.push({ name: item.name, bytes, http: httpTiming, sql: sqlTiming });
     }
   } finally {
     await db.close();
     await server.stop();
   }
+  const unitCase = (suffix: string) => results.find((result) => result.name === `indicadores por unidad vecinal, ${suffix}`);
+  const [warm, cold] = [unitCase('en caché'), unitCase('sin caché (otra distancia)')];
   const markdown = `## Análisis espacial: indicadores por unidad y proximidad
 
 Medido el ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC en ${machineDescription()}.
 ${note}
-HTTP = petición completa (node:http con keep-alive, gzip aceptado; KB = bytes enviados); SQL = las mismas consultas que ejecuta la ruta, directamente por \`pg\` (indicadores: con \`jit = off\` como la ruta; proximidad: validez, buffer y una consulta por capa, en paralelo como la ruta).
-Latencias p50/p95 secuenciales con 1 conexión HTTP (ms). Medido, no exigido: no hay metas para estos casos.
+HTTP = petición completa (node:http con keep-alive, gzip aceptado; KB = bytes enviados); SQL = las mismas consultas que ejecuta la ruta, directamente por \`pg\` (indicadores en caché: la consulta de versiones de capa; sin caché: versiones, reconstrucción de las relaciones guardadas que estén atrasadas (ninguna si no hubo escrituras) y los indicadores con \`jit = off\`, junto al recuento de datos demo si cambió una capa que cuenta, en paralelo como la ruta; proximidad: validez, buffer y una consulta por capa, en paralelo como la ruta).
+«Otra distancia»: cada petición pide una distancia a ciclovía no pedida antes, así que la respuesta se calcula (sobre relaciones al día). «Tras escribir en microbasurales»: antes de cada petición sube la versión de la capa (como lo hace cualquier escritura; incluido en el tiempo), y la ruta reconstruye la relación de microbasurales antes de responder.
+Latencias p50/p95 secuenciales con 1 conexión HTTP (ms).
+
+Metas del issue 15 para los indicadores por unidad vecinal: en caché ≤ 50 ms (p50): ${warm ? `${ms(warm.http.p50)} ms` : '–'}; sin caché ≤ 1,2 × su SQL: ${cold ? `${(cold.http.p50 / cold.sql.p50).toFixed(2)} ×` : '–'}. Referencia anotada (no medida en esta corrida): antes de las relaciones guardadas (commit e0e5f7b) cada petición lo calculaba todo, 1,06 s HTTP p50 y 1,04 s de SQL el 2026-12-03 en esta máquina con estos datos.
 
 | caso | KB | HTTP p50 | HTTP p95 | SQL p50 | SQL p95 | HTTP/SQL | muestras |
 |---|---|---|---|---|---|---|---|

@@ -210,6 +210,14 @@ export function staleRelations(kind: IndicatorUnitKind, state: RelationState): s
  * rebuild, so what is built is at least as new as what is recorded (a write
  * racing with it causes one more rebuild later, never a stale relation).
  * Readers see the old relations or the new ones, never half of each.
+ *
+ * Lazily here rather than by triggers on the source tables: every write path
+ * (editing API, import, field reports, plain SQL, TRUNCATE, seeds) already
+ * bumps `layer_version` by statement triggers (migration 0005), so keying on
+ * it covers them all with one rule, writes cost what they did (a 100 000-row
+ * import pays nothing per row), and the same statements run on PostgreSQL and
+ * on PGlite (whose transactions run on the primary; the write turns the read
+ * replica stale, so the indicators read right after see the rebuild).
  */
 export async function refreshRelations(db: Database, kind: IndicatorUnitKind, state: RelationState): Promise<string[]> {
   if (staleRelations(kind, state).length === 0) return [];

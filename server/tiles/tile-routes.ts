@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { findLayer } from '../catalog/index.ts';
+import { findLayer, type LayerDefinition } from '../catalog/index.ts';
 import { notFound } from '../errors.ts';
 import { acceptsGzip } from './http-caching.ts';
 import { mvtType } from './metadata.ts';
@@ -27,19 +27,30 @@ async function sendTile(service: TileService, tileset: Tileset, request: Fastify
     ifNoneMatch: request.headers['if-none-match'],
     acceptsGzip: acceptsGzip(request.headers['accept-encoding']),
   });
-  request.log.debug(
-    {
-      tileset: tileset.key,
-      tile: `${address.z}/${address.y}/${address.x}`,
-      status: outcome.status,
-      ms: Math.round(performance.now() - started),
-    },
-    'tesela',
-  );
+  if (request.log.level === 'debug' || request.log.level === 'trace') {
+    request.log.debug(
+      {
+        tileset: tileset.key,
+        tile: `${address.z}/${address.y}/${address.x}`,
+        status: outcome.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'tesela',
+    );
+  }
   reply.header('Cache-Control', tileCacheControl).header('Vary', 'Accept-Encoding').header('ETag', outcome.etag);
   if (outcome.status !== 200) return reply.code(outcome.status).send();
   if (outcome.gzip) reply.header('Content-Encoding', 'gzip');
   return reply.code(200).type(mvtType).send(outcome.body);
+}
+
+/** The tileset of each collection, made once (a tile request allocates nothing it can share). */
+const collectionTilesets = new Map<string, Tileset>();
+
+function tilesetOf(layer: LayerDefinition): Tileset {
+  let tileset = collectionTilesets.get(layer.id);
+  if (!tileset) collectionTilesets.set(layer.id, (tileset = collectionTileset(layer)));
+  return tileset;
 }
 
 /** Tile routes: the map tileset and one tileset per collection, WebMercatorQuad, OGC order z/y/x. */
@@ -57,7 +68,7 @@ export function registerTileRoutes(app: FastifyInstance, service: TileService) {
       const { collectionId } = request.params as { collectionId: string };
       const layer = findLayer(collectionId);
       if (!layer) throw notFound(`No existe la colección «${collectionId}».`, 'collectionId');
-      return sendTile(service, collectionTileset(layer), request, reply);
+      return sendTile(service, tilesetOf(layer), request, reply);
     },
   );
 }

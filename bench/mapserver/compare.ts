@@ -31,6 +31,8 @@ const mainPoints = Number(process.env.BENCH_POINTS ?? 100_000);
 const polygons = Number(process.env.BENCH_POLYGONS ?? 2_000);
 const itemsLimit = 1_000;
 const itemsOffsetStep = 500;
+/** Longest wait for one answer (MapServer's z12 tile at 1 000 000 points takes seconds, ×8 at once). */
+const requestTimeoutMs = 180_000;
 
 type SideName = 'SIT' | 'MapServer';
 
@@ -64,7 +66,11 @@ function get(url: string, keep = false): Promise<Reply> {
             ...(keep ? { body: Buffer.concat(chunks) } : {}),
           });
       });
+      // A server that dies mid-answer ends the response without 'end'.
+      response.on('error', reject);
+      response.on('aborted', () => reject(new Error(`${url}: respuesta cortada`)));
     });
+    request.setTimeout(requestTimeoutMs, () => request.destroy(new Error(`${url}: sin respuesta en ${requestTimeoutMs / 1000} s`)));
     request.on('error', reject);
   });
 }

@@ -232,10 +232,11 @@ export async function startMapServer(databaseUrl: string): Promise<MapServerHand
     itemsPath: (layerId, limit, offset) =>
       `/mapserv/${mapAlias}/ogcapi/collections/${layerId}/items?f=json&limit=${limit}&offset=${offset}`,
     async stop() {
-      // lighttpd leaves its FastCGI children running when it ends: end them first, by their process ids.
+      // lighttpd leaves its FastCGI children running when it ends, and mapserv waiting
+      // for a request ignores SIGTERM: end them first, by their process ids.
       for (const pid of childPids(child.pid)) {
         try {
-          process.kill(pid, 'SIGTERM');
+          process.kill(pid, 'SIGKILL');
         } catch {
           // already gone
         }

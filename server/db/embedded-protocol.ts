@@ -6,7 +6,7 @@ export interface WorkerStart {
 }
 
 export type WorkerRequest =
-  | { id: number; kind: 'query'; text: string; params: readonly unknown[]; tx?: number }
+  | { id: number; kind: 'query'; text: string; params: readonly unknown[]; tx?: number; prepared?: boolean }
   | { id: number; kind: 'exec'; text: string; tx?: number }
   | { id: number; kind: 'begin' | 'commit' | 'rollback'; tx: number }
   | { id: number; kind: 'close' };

@@ -1,5 +1,6 @@
 import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { QueryOptions } from './database.ts';
 
 /** What the replica needs of the primary embedded database. */
 export interface ReplicaSource {
@@ -17,7 +18,7 @@ export interface ReplicaDatabase {
   readonly available: boolean;
   /** True while a statement runs or waits in it. */
   readonly idle: boolean;
-  query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   close(): Promise<void>;
 }
 

@@ -20,7 +20,14 @@ export interface EmbeddedOptions {
 }
 
 type Job =
-  | { kind: 'query'; text: string; params: readonly unknown[]; resolve(rows: unknown[]): void; reject(error: unknown): void }
+  | {
+      kind: 'query';
+      text: string;
+      params: readonly unknown[];
+      prepared?: boolean;
+      resolve(rows: unknown[]): void;
+      reject(error: unknown): void;
+    }
   | { kind: 'exec'; text: string; resolve(): void; reject(error: unknown): void }
   | { kind: 'begin'; resolve(tx: number): void; reject(error: unknown): void };
 
@@ -238,13 +245,13 @@ export class EmbeddedDatabase implements Database {
     if (replica && (heavy || this.primaryPending > this.replicaPending)) {
       this.replica!.served += 1;
       this.replicaPending += 1;
-      return replica.query<Row>(text, params).finally(() => {
+      return replica.query<Row>(text, params, options).finally(() => {
         this.replicaPending -= 1;
       });
     }
     this.noteStatement(text);
     return new Promise<Row[]>((resolve, reject) => {
-      this.enqueue({ kind: 'query', text, params, resolve: resolve as (rows: unknown[]) => void, reject });
+      this.enqueue({ kind: 'query', text, params, prepared: options?.prepared, resolve: resolve as (rows: unknown[]) => void, reject });
     });
   }
 
@@ -351,7 +358,7 @@ export class EmbeddedDatabase implements Database {
       this.busy = true;
       const sent =
         job.kind === 'query'
-          ? this.send<unknown[]>({ kind: 'query', text: job.text, params: job.params }).then(job.resolve)
+          ? this.send<unknown[]>({ kind: 'query', text: job.text, params: job.params, prepared: job.prepared }).then(job.resolve)
           : this.send<void>({ kind: 'exec', text: job.text }).then(() => job.resolve());
       const generation = this.generation;
       sent.catch(job.reject).finally(() => {

@@ -129,7 +129,7 @@ export const nodeEncoder: TileEncoder = {
   name: 'node',
   async encode(db: Queryable, tile: TileAddress, layers: readonly LayerDefinition[]): Promise<Buffer> {
     if (layers.length === 0) return Buffer.alloc(0);
-    const rows = await db.query<FeatureRow>(tileSql(layers), [tile.z, tile.x, tile.y], { readOnly: true });
+    const rows = await db.query<FeatureRow>(tileSql(layers), [tile.z, tile.x, tile.y], { prepared: true, readOnly: true });
     const lineRows = rows.filter((row) => row.line !== null);
     const lines = await finishLines(
       db,

@@ -390,6 +390,24 @@ export async function runMapServerBench(serverUrl: string): Promise<string | und
   );
   const cores = os.cpus().length;
   const z12Tiles = main[0]?.sit.content.nonEmpty ?? 0;
+  const itemsNote = mapserverIgnoresOffset
+    ? `MapServer 8.0.0 ignora \`offset\` con PostGIS (la consulta lleva \`LIMIT\` pero no \`OFFSET\`): sus ${urlsPerCase} URL devuelven la misma primera página, mientras que el SIT sirve ${urlsPerCase} páginas distintas. MapServer además cuenta la tabla entera para \`numberMatched\` en cada petición (\`select count(*)\` con \`ST_Intersects\` contra el mundo); el SIT cuenta la capa una vez por versión (\`LayerStatsCache\`).`
+    : 'cada conexión pide otra página en ambos lados.';
+  const tiles = main.filter((result) => result.kind === 'tile');
+  const slowest = tiles.reduce<ComparisonResult | undefined>(
+    (worst, result) => (!worst || ratio(result) < ratio(worst) ? result : worst),
+    undefined,
+  );
+  const largest = growth[growth.length - 1];
+  const goals = [
+    slowest
+      ? `- SIT/MapServer ≥ 3 en toda tesela: la menor es ${ratio(slowest).toFixed(2)} (${slowest.name}); ${tiles.filter((result) => ratio(result) >= 3).length} de ${tiles.length} casos de tesela llegan a 3.`
+      : '',
+    itemsResult ? `- Items \`limit=${itemsLimit}\`, SIT/MapServer ≥ 30: ${ratio(itemsResult).toFixed(2)}.` : '',
+    largest
+      ? `- Tesela de puntos z12 con ${count(largest.points)} puntos ≤ 50 ms (p50 del SIT): ${ms(largest.tile.sit.p50)} ms (con ${count(growth[0]?.points ?? 0)}: ${ms(growth[0]?.tile.sit.p50 ?? NaN)} ms); MapServer: ${ms(largest.tile.mapserver.p50)} ms.`
+      : '',
+  ].filter(Boolean);
 
   const markdown = `## SIT frente a MapServer 8 (\`npm run bench:mapserver\`)
 
@@ -421,12 +439,15 @@ ${growth
   )
   .join('\n')}
 
-La carga es \`growSyntheticPoints\` (\`bench/synthetic.ts\`): un solo \`insert … select\` con \`generate_series\`, que agrega los puntos que faltan sobre la base anterior (los índices y los disparadores de la tabla incluidos).
+La carga es \`growSyntheticPoints\` (\`bench/synthetic.ts\`): un solo \`insert … select\` con \`generate_series\`, que agrega los puntos que faltan sobre la base anterior; el tiempo incluye mantener los índices de la tabla y lo que actualizan sus disparadores.
+
+Metas del issue 15 (medidas, no exigidas por las pruebas):
+${goals.join('\n')}
 
 Cómo leerlo:
 - En las capas de puntos el SIT agrega: una celda de 16 píxeles con más de 4 puntos sale como un punto con \`count\` (entre paréntesis, los puntos que representan los rasgos). MapServer no agrega: manda cada punto, así que a z12 y z14 envía muchos más rasgos y bytes por la misma tesela; a z16 casi no hay celdas agregadas y el trabajo es el mismo.
 - MapServer elige los rasgos por la extensión de la tesela sin borde; el SIT, con su borde de 64 unidades. Por eso el SIT cuenta algo más de puntos y polígonos en cada tesela (los del borde, repetidos en la vecina).
-- Items: ${mapserverIgnoresOffset ? 'MapServer 8.0.0 ignora `offset` con PostGIS (la consulta lleva `LIMIT` pero no `OFFSET`): sus 8 conexiones reciben la misma primera página, mientras que el SIT sirve ${urlsPerCase} páginas distintas. MapServer además cuenta la tabla entera para `numberMatched` en cada petición (`select count(*)` con `ST_Intersects` contra el mundo); el SIT cuenta la capa una vez por versión (`LayerStatsCache`).' : 'cada conexión pide otra página en ambos lados.'}
+- Items: ${itemsNote}
 
 Para repetirlo:
 

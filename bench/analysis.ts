@@ -198,7 +198,7 @@ HTTP = petición completa (node:http con keep-alive, gzip aceptado; KB = bytes e
 «Otra distancia»: cada petición pide una distancia a ciclovía no pedida antes, así que la respuesta se calcula (sobre relaciones al día). «Tras escribir en microbasurales»: antes de cada petición sube la versión de la capa (como lo hace cualquier escritura; incluido en el tiempo), y la ruta reconstruye la relación de microbasurales antes de responder.
 Latencias p50/p95 secuenciales con 1 conexión HTTP (ms).
 
-Metas del issue 15 para los indicadores por unidad vecinal: en caché ≤ 50 ms (p50): ${warm ? `${ms(warm.http.p50)} ms` : '–'}; sin caché ≤ 1,2 × su SQL: ${cold ? `${(cold.http.p50 / cold.sql.p50).toFixed(2)} ×` : '–'}. Referencia anotada (no medida en esta corrida): antes de las relaciones guardadas (commit e0e5f7b) cada petición lo calculaba todo, 1,06 s HTTP p50 y 1,04 s de SQL el 2026-12-03 en esta máquina con estos datos.
+Metas del issue 15 para los indicadores por unidad vecinal: en caché ≤ 50 ms (p50): ${warm ? `${ms(warm.http.p50)} ms` : '–'}; sin caché ≤ 1,2 × su SQL: ${cold ? `${(cold.http.p50 / cold.sql.p50).toFixed(2)} ×` : '–'} (lo que HTTP agrega a esta respuesta, visto en la fila en caché: ${warm ? `${ms(warm.http.p50 - warm.sql.p50)} ms` : '–'}). Referencia anotada (no medida en esta corrida): antes de las relaciones guardadas (commit e0e5f7b) cada petición lo calculaba todo, 1,06 s HTTP p50 y 1,04 s de SQL el 2026-12-03 en esta máquina con estos datos.
 
 | caso | KB | HTTP p50 | HTTP p95 | SQL p50 | SQL p95 | HTTP/SQL | muestras |
 |---|---|---|---|---|---|---|---|

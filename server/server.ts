@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { syncDemoAccounts } from './auth/demo.ts';
@@ -19,15 +21,24 @@ async function main() {
     }
     throw error;
   }
-  // npm start: build the client first if a file that went into it changed (one process, no second tsx start-up).
+  // npm start: build the client if a file that went into it changed (one process, no second tsx start-up).
+  // With a client already built, the check runs while the database opens in its worker thread; the
+  // first build of a fresh clone comes before the app, whose static files plugin needs it.
+  let app;
   if (process.argv.includes('--cliente')) {
-    const status = await buildClientIfChanged();
+    const built = existsSync(path.join(config.clientDir, 'index.html'));
+    const [status, opened] = built
+      ? await Promise.all([buildClientIfChanged(), buildApp({ config })])
+      : [await buildClientIfChanged(), null];
     if (status !== 0) {
       console.error('No se pudo compilar el cliente; el SIT no inicia.');
+      await opened?.close();
       process.exit(status);
     }
+    app = opened ?? (await buildApp({ config }));
+  } else {
+    app = await buildApp({ config });
   }
-  const app = await buildApp({ config });
   const demo = await syncDemoAccounts(app.db, config.demo);
   if (demo.removed > 0) app.log.warn({ cuentas: demo.removed }, 'modo demostración apagado: se eliminaron las cuentas de demostración');
   if (config.demo) {

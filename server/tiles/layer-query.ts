@@ -131,6 +131,13 @@ function shapeQuery(layer: LayerDefinition): string {
 /** Points inside the tile and its buffer, in tile units: `low` ≤ x, y < `high`. */
 const low = -tileBuffer;
 const high = tileExtent + tileBuffer;
+/**
+ * A tile with at most this many points (counted in the grid) is made from the
+ * table: reading that few points costs less than the grid's fixed work
+ * (measured at z16: 280 points 2.3 ms from the table against 3.3 ms from the
+ * grid; 2 900 points 25 ms against 21 ms).
+ */
+const gridMinimumPoints = 1_000;
 /** Highest zoom counted in `point_grid` (migration 0013); above it, tiles count the points themselves. */
 export const pointGridMaxZoom = 16;
 /** Side of a `point_grid` sub-cell in tile units: half a cell, so the tile buffer is one row of sub-cells. */
@@ -266,14 +273,25 @@ function gridClusteredQuery(layer: LayerDefinition): string {
 
 /**
  * A point layer counted in `point_grid`: from the grid up to
- * `pointGridMaxZoom`, from the table above it. One statement for every zoom
- * (z is a parameter): the branch that does not apply is a one-time filter
- * that the executor skips.
+ * `pointGridMaxZoom` when the tile holds more than `gridMinimumPoints`, from
+ * the table otherwise. One statement for every zoom and tile (z, x, y are
+ * parameters): the branch that does not apply is a one-time filter that the
+ * executor skips.
  */
 function griddedQuery(layer: LayerDefinition): string {
-  return `select * from (${gridClusteredQuery(layer)}) as from_grid where $1::int <= ${pointGridMaxZoom}
+  const layerId = `'${layer.id.replaceAll("'", "''")}'`;
+  return `with grid_total as (
+      select coalesce(sum(g.n), 0) as points
+      from point_grid as g
+      where g.layer_id = ${layerId} and g.z = $1::int
+        and g.sx between $2::int * ${subCellsPerTile} - 1 and $2::int * ${subCellsPerTile} + ${subCellsPerTile}
+        and g.sy between $3::int * ${subCellsPerTile} - 1 and $3::int * ${subCellsPerTile} + ${subCellsPerTile}
+    )
+    select * from (${gridClusteredQuery(layer)}) as from_grid
+    where $1::int <= ${pointGridMaxZoom} and (select points from grid_total) > ${gridMinimumPoints}
     union all
-    select * from (${clusteredQuery(layer)}) as from_table where $1::int > ${pointGridMaxZoom}`;
+    select * from (${clusteredQuery(layer)}) as from_table
+    where $1::int > ${pointGridMaxZoom} or (select points from grid_total) <= ${gridMinimumPoints}`;
 }
 
 /**

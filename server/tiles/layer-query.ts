@@ -303,3 +303,17 @@ export function layerQuery(layer: LayerDefinition): string {
   if (!isClustered(layer)) return shapeQuery(layer);
   return layer.pointGrid ? griddedQuery(layer) : clusteredQuery(layer);
 }
+
+/**
+ * A tile statement per set of layers, built by `build` once per process: the
+ * same string each time is what lets the database prepare it by name.
+ */
+export function statementPerLayerSet(build: (layers: readonly LayerDefinition[]) => string) {
+  const statements = new Map<string, string>();
+  return (layers: readonly LayerDefinition[]): string => {
+    const key = layers.map((layer) => layer.id).join('\n');
+    let sql = statements.get(key);
+    if (sql === undefined) statements.set(key, (sql = build(layers)));
+    return sql;
+  };
+}

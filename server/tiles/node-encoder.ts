@@ -3,7 +3,15 @@ import type { LayerDefinition } from '../catalog/index.ts';
 import type { Queryable } from '../db/database.ts';
 import type { TileAddress } from './tile-address.ts';
 import type { TileEncoder } from './encoder.ts';
-import { clusterCountProperty, featureColumns, featureOrder, isClustered, layerQuery, tileCte } from './layer-query.ts';
+import {
+  clusterCountProperty,
+  featureColumns,
+  featureOrder,
+  isClustered,
+  layerQuery,
+  statementPerLayerSet,
+  tileCte,
+} from './layer-query.ts';
 import { encodeTile, type MvtFeature, type MvtGeometryType, type MvtLayer, type MvtProperty } from './mvt-writer.ts';
 import { insideTileBuffer, simplifyLines, type TilePoint } from './line-geometry.ts';
 import { clippedLinesSql, tileGeometryJoins } from './tile-geometry-sql.ts';
@@ -103,22 +111,14 @@ function featureProperties(layer: LayerDefinition, values: unknown[]): MvtProper
   return properties;
 }
 
-/** The statement of each set of layers, built once per process. */
-const statements = new Map<string, string>();
-
-function tileSql(layers: readonly LayerDefinition[]): string {
-  const key = layers.map((layer) => layer.id).join('\n');
-  let sql = statements.get(key);
-  if (sql === undefined) {
-    sql = `with ${tileCte}
+/** The statement for a set of layers: one query for all of them, rows in layer and feature order. */
+const tileSql = statementPerLayerSet(
+  (layers) => `with ${tileCte}
       select layer_index, id, properties, geometry, line from (
         ${layers.map((layer, index) => layerFeaturesSql(layer, index)).join('\n        union all\n        ')}
       ) as rows
-      order by layer_index, feature_index`;
-    statements.set(key, sql);
-  }
-  return sql;
-}
+      order by layer_index, feature_index`,
+);
 
 /**
  * Tiles for the embedded database: the shared layer query and ST_AsMVTGeom

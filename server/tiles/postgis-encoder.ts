@@ -2,7 +2,7 @@ import type { LayerDefinition } from '../catalog/index.ts';
 import type { Queryable } from '../db/database.ts';
 import type { TileAddress } from './tile-address.ts';
 import type { TileEncoder } from './encoder.ts';
-import { featureColumns, featureOrder, layerQuery, tileCte } from './layer-query.ts';
+import { featureColumns, featureOrder, layerQuery, statementPerLayerSet, tileCte } from './layer-query.ts';
 import { tileBuffer, tileExtent } from './web-mercator.ts';
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -28,19 +28,11 @@ function layerTileSql(layer: LayerDefinition, index: number): string {
     where mvt._geom is not null`;
 }
 
-/** The statement of each set of layers, built once: the same string each time is what lets it be prepared by name. */
-const statements = new Map<string, string>();
-
-function tileSql(layers: readonly LayerDefinition[]): string {
-  const key = layers.map((layer) => layer.id).join('\n');
-  let sql = statements.get(key);
-  if (sql === undefined) {
-    sql = `with ${tileCte}
-      ${layers.map((layer, index) => layerTileSql(layer, index)).join('\n      union all\n      ')}`;
-    statements.set(key, sql);
-  }
-  return sql;
-}
+/** The statement for a set of layers: one MVT layer per row, concatenated in order. */
+const tileSql = statementPerLayerSet(
+  (layers) => `with ${tileCte}
+      ${layers.map((layer, index) => layerTileSql(layer, index)).join('\n      union all\n      ')}`,
+);
 
 /** Tiles from ST_AsMVT, one prepared statement per set of layers; each layer's bytes are one MVT layer, concatenated in order. */
 export const postgisEncoder: TileEncoder = {

@@ -63,7 +63,8 @@ describe('a planner records tracking and produces the first-semester report from
   it('records a status change from the project card, signed with the planner name', async () => {
     await page.click(`${form('estado')} summary`);
     await page.selectOption(`${form('estado')} select[name="estado"]`, 'ejecución');
-    await page.fill(`${form('estado')} input[name="desde"]`, '2026-02-16');
+    // Dates are typed day first (dd-mm-aaaa) and sent as ISO.
+    await page.fill(`${form('estado')} input[name="desde"]`, '16-02-2026');
     await page.fill(`${form('estado')} input[name="nota"]`, 'Obras iniciadas en el puente Brasil');
     await submit('estado');
     await page.waitForSelector('#project-card[data-loaded="true"] [data-tracking-saved]');
@@ -98,7 +99,7 @@ describe('a planner records tracking and produces the first-semester report from
   it('creates a milestone and marks it met from the recorded history', async () => {
     await page.click(`${form('hito')} summary`);
     await page.fill(`${form('hito')} input[name="nombre"]`, 'Recepción provisoria puente Brasil');
-    await page.fill(`${form('hito')} input[name="fechaPrevista"]`, '2026-06-15');
+    await page.fill(`${form('hito')} input[name="fechaPrevista"]`, '15/06/2026');
     await submit('hito');
     await page.waitForSelector('#project-card[data-loaded="true"] [data-tracking-saved]');
 
@@ -107,7 +108,7 @@ describe('a planner records tracking and produces the first-semester report from
     await page.waitForSelector(item);
     await page.evaluate(() => document.querySelectorAll('#project-card [data-tracking-saved]').forEach((element) => element.remove()));
     await page.fill(`${item} input[name="fechaReal"]`, '2026-06-10');
-    await page.click(`${item} button`);
+    await page.locator(item).getByRole('button', { name: 'Registrar cumplimiento' }).click();
     await page.waitForSelector('#project-card[data-loaded="true"] [data-tracking-saved]');
     const [row] = await server.app.db.query<{ fecha_real: string; cumplido: boolean }>(
       `select fecha_real::text as fecha_real, cumplido from proyecto_hitos where codigo = $1 and nombre = 'Recepción provisoria puente Brasil'`,

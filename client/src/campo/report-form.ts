@@ -1,4 +1,5 @@
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { filePicker } from '../ui/file-picker.ts';
 import { makeUuid } from './make-uuid.ts';
 import { PositionMap, type ChosenPosition } from './position-map.ts';
 import { newItem, retryNow, type QueueItem } from './queue-state.ts';
@@ -59,14 +60,16 @@ export function mountReportForm(onSaved: (item: QueueItem) => void): ReportForm 
   const gpsStatus = h('p', { class: 'campo-gps', 'data-gps': 'esperando', role: 'status' }, t.waitingGps);
   const useGps = h('button', { type: 'button', class: 'campo-secondary', hidden: true }, t.useGps);
   const mapContainer = h('div', { class: 'campo-map', role: 'application', 'aria-label': t.mapLabel, 'data-mapa-reporte': '' });
-  const photoInput = h('input', {
+  const photoPicker = filePicker({
     id: ids.photos,
-    class: 'campo-visually-hidden',
-    type: 'file',
     accept: 'image/*',
     capture: 'environment',
     multiple: true,
+    buttonText: t.addPhotos,
+    buttonClass: 'campo-photo-button',
+    showChosen: false,
   });
+  const photoInput = photoPicker.input;
   const photoList = h('ul', { class: 'campo-photos', 'data-fotos': '' });
   const photoStatus = h('p', { class: 'campo-muted', 'data-fotos-estado': '', 'aria-live': 'polite' }, t.photoCount(0));
   const category = h('select', { id: ids.category, required: true }, ...options(wasteCategories, campoTexts.categories));
@@ -274,8 +277,7 @@ export function mountReportForm(onSaved: (item: QueueItem) => void): ReportForm 
       'fieldset',
       {},
       h('legend', {}, t.photos),
-      photoInput,
-      h('label', { for: ids.photos, class: 'campo-photo-button' }, t.addPhotos),
+      photoPicker.element,
       photoStatus,
       photoList,
       h('p', { class: 'campo-error', 'data-error-for': 'fotos', 'aria-live': 'polite' }),

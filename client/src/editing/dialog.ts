@@ -32,17 +32,26 @@ export function openDialog(title: string, closeLabel: string, attributes: Record
   return { element, body, close: () => element.close() };
 }
 
-/** A labelled input whose error line (filled by `showFieldErrors`) sits under it. */
-export function field(label: string, input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, name: string, required = false) {
+/**
+ * A labelled input whose error line (filled by `showFieldErrors`) sits under it.
+ * `control` is what is shown when the input lives inside a larger control (the date field).
+ */
+export function field(
+  label: string,
+  input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+  name: string,
+  required = false,
+  control: HTMLElement = input,
+) {
   const id = uniqueId('campo');
   input.id = id;
   const error = h('p', { class: 'field-error', id: `${id}-error`, 'data-error-for': name, hidden: true });
-  input.setAttribute('aria-describedby', error.id);
+  input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), error.id].filter(Boolean).join(' '));
   return h(
     'div',
     { class: 'sit-field', 'data-field': name },
     h('label', { for: id }, label, required ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *') : null),
-    input,
+    control,
     error,
   );
 }

@@ -14,6 +14,7 @@ import { projectsLayerId } from '../layers/proyectos-layer.ts';
 import { fitBbox } from '../map/fit.ts';
 import { DrawTool, type DrawMode } from '../tools/draw-tool.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { filePicker } from '../ui/file-picker.ts';
 import { mapImageDataUrl } from './analysis-map-image.ts';
 import { findingsView, previewView, type PrcFindings } from './analysis-prc-findings.ts';
 import { setMapBusy } from '../tools/map-busy.ts';
@@ -85,7 +86,8 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
     draw.start(mode);
   };
 
-  const file = h('input', { id: ids.file, type: 'file', accept: '.geojson,.json,application/geo+json,application/json' });
+  const filePick = filePicker({ id: ids.file, accept: '.geojson,.json,application/geo+json,application/json' });
+  const file = filePick.input;
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
@@ -235,7 +237,7 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
         ),
       ),
       h('label', { for: ids.file }, t.upload),
-      file,
+      filePick.element,
       h('label', { for: ids.project }, t.project),
       projectCode,
       h('button', { type: 'button', onclick: () => void useProject() }, t.useProject),

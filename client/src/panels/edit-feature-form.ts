@@ -99,6 +99,7 @@ export function mountFeatureForm(container: HTMLElement, options: FeatureFormOpt
     event.preventDefault();
     clearErrors(form);
     general.hidden = true;
+    if (!attributes.checkDates()) return;
     const drawn = editor.current();
     const geometry = drawn ? asLayerType(schema, drawn) : (existing?.feature.geometry ?? null);
     if (!geometry) {

@@ -1,5 +1,7 @@
 import type { ApiRequestError } from '../api.ts';
 import { can, sendJson, type Role } from '../auth/session.ts';
+import { dateField } from '../ui/date-field.ts';
+import { todayIso } from '../ui/date-text.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
 
 /**
@@ -72,12 +74,12 @@ export function lifecycleSection(site: { id: number; estado: string }, onRecorde
   const how = h('select', { id: ids.como, name: 'como' }, ...closures.map(([value, label]) => h('option', { value }, label)));
   const original = h('input', { id: ids.duplicado_de, name: 'duplicado_de', type: 'number', min: '1', step: '1', inputmode: 'numeric' });
   const note = h('textarea', { id: ids.nota, name: 'nota', rows: '2', maxlength: '2000' });
-  const day = h('input', { id: ids.fecha, name: 'fecha', type: 'date', max: new Date().toISOString().slice(0, 10) });
+  const day = dateField({ id: ids.fecha, name: 'fecha', max: todayIso() });
   const messages = new Map<string, HTMLElement>();
-  const field = (name: keyof typeof ids, label: string, input: HTMLElement) => {
+  const field = (name: keyof typeof ids, label: string, control: HTMLElement) => {
     const message = h('span', { class: 'field-error', role: 'alert', 'data-error-de': name });
     messages.set(name, message);
-    return h('div', { class: 'form-field', 'data-field': name }, h('label', { for: ids[name] }, label), input, message);
+    return h('div', { class: 'form-field', 'data-field': name }, h('label', { for: ids[name] }, label), control, message);
   };
   const howField = field('como', 'Cómo se cerró', how);
   const originalField = field('duplicado_de', 'Id del sitio original', original);
@@ -97,7 +99,7 @@ export function lifecycleSection(site: { id: number; estado: string }, onRecorde
     howField,
     originalField,
     noteField,
-    field('fecha', 'Día (por omisión, hoy)', day),
+    field('fecha', 'Día (por omisión, hoy)', day.element),
     general,
     button,
   );
@@ -105,11 +107,15 @@ export function lifecycleSection(site: { id: number; estado: string }, onRecorde
     event.preventDefault();
     for (const message of messages.values()) message.textContent = '';
     general.textContent = '';
+    if (!day.check()) {
+      day.input.focus();
+      return;
+    }
     const body: Record<string, unknown> = { hacia: next.value };
     if (next.value === 'cerrado') body.como = how.value;
     if (next.value === 'duplicado') body.duplicado_de = original.value === '' ? null : Number(original.value);
     if (note.value.trim()) body.nota = note.value.trim();
-    if (day.value) body.fecha = day.value;
+    if (day.value()) body.fecha = day.value();
     button.disabled = true;
     sendJson('POST', `/microbasurales/${site.id}/transiciones`, body)
       .then(() => onRecorded(`Paso registrado: el sitio quedó ${statusNames[next.value] ?? next.value}.`))

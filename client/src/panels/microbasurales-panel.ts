@@ -1,5 +1,6 @@
 import { getJson } from '../api.ts';
 import { dumpStatusColors, setDumpsFilter } from '../layers/microbasurales-layer.ts';
+import { dateField } from '../ui/date-field.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
 import { demoBanner } from './demo-banner.ts';
 import { figuresTexts } from './figures-texts-es.ts';
@@ -110,25 +111,28 @@ export function mountMicrobasuralesPanel(sidebar: HTMLElement, redraw: () => voi
     h('option', { value: '' }, t.all),
     ...Object.keys(dumpStatusColors).map((estado) => h('option', { value: estado }, t.statuses[estado] ?? estado)),
   );
-  const from = h('input', { id: ids.from, type: 'date' });
-  const to = h('input', { id: ids.to, type: 'date' });
+  const from = dateField({ id: ids.from, name: 'desde' });
+  const to = dateField({ id: ids.to, name: 'hasta' });
   const message = h('p', { role: 'status' });
   const result = h('div', { 'data-microbasurales-resumen': '' });
 
   const refresh = async () => {
-    if (from.value && to.value && from.value > to.value) {
+    if (!from.check() || !to.check()) return;
+    const desde = from.value();
+    const hasta = to.value();
+    if (desde && hasta && desde > hasta) {
       message.textContent = t.badRange;
       return;
     }
     const query = new URLSearchParams();
     if (status.value) query.set('estado', status.value);
-    if (from.value) query.set('desde', from.value);
-    if (to.value) query.set('hasta', to.value);
+    if (desde) query.set('desde', desde);
+    if (hasta) query.set('hasta', hasta);
     message.textContent = t.loading;
     try {
       const body = await getJson<SummaryBody>(`/microbasurales/resumen${query.size > 0 ? `?${query.toString()}` : ''}`);
       message.textContent = '';
-      setDumpsFilter({ estado: status.value || null, desde: from.value || null, hasta: to.value || null });
+      setDumpsFilter({ estado: status.value || null, desde: desde || null, hasta: hasta || null });
       redraw();
       replaceChildren(
         result,
@@ -161,8 +165,8 @@ export function mountMicrobasuralesPanel(sidebar: HTMLElement, redraw: () => voi
     h(
       'div',
       { style: 'display:grid;grid-template-columns:1fr 1fr;gap:6px' },
-      h('div', {}, h('label', { for: ids.from }, t.from), from),
-      h('div', {}, h('label', { for: ids.to }, t.to), to),
+      h('div', {}, h('label', { for: ids.from }, t.from), from.element),
+      h('div', {}, h('label', { for: ids.to }, t.to), to.element),
     ),
     h('button', { type: 'button', onclick: () => void refresh() }, t.apply),
     message,

@@ -1,6 +1,8 @@
 import { ApiRequestError, getJson } from '../api.ts';
 import { sendJson } from '../auth/session.ts';
 import { es } from '../i18n/es.ts';
+import { dateField, type DateField } from '../ui/date-field.ts';
+import { todayIso } from '../ui/date-text.ts';
 import { h, uniqueId } from '../ui/dom.ts';
 
 /** Statuses a project's history may hold (the server's list, 'descartado' included). */
@@ -29,8 +31,6 @@ interface FormSpec {
   path: string;
   fields: FieldSpec[];
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function formsFor(codigo: string): FormSpec[] {
   const base = `/plan/proyectos/${encodeURIComponent(codigo)}`;
@@ -90,8 +90,8 @@ function formsFor(codigo: string): FormSpec[] {
  * out. Numbers the browser cannot parse are sent as typed, so the server
  * answers with its message for that field.
  */
-function valueOf(field: FieldSpec, control: HTMLInputElement | HTMLSelectElement): unknown {
-  const raw = control.value.trim();
+function valueOf(field: FieldSpec, control: HTMLInputElement | HTMLSelectElement, date: DateField | undefined): unknown {
+  const raw = (date ? date.value() : control.value).trim();
   if (raw === '') return undefined;
   if (field.kind === 'number' || field.kind === 'integer') {
     const parsed = Number(raw.replace(',', '.'));
@@ -102,23 +102,29 @@ function valueOf(field: FieldSpec, control: HTMLInputElement | HTMLSelectElement
 
 function mountForm(spec: FormSpec, onSaved: (message: string) => void): HTMLElement {
   const controls = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  const dates = new Map<string, DateField>();
   const errors = new Map<string, HTMLElement>();
   const status = h('p', { role: 'status', class: 'legend-note', 'data-form-status': '' });
   const submit = h('button', { type: 'submit' }, es.tracking.save);
   const rows = spec.fields.map((field) => {
     const id = uniqueId(`seguimiento-${spec.key}-${field.name}`);
     const errorId = `${id}-error`;
+    const date =
+      field.kind === 'date'
+        ? dateField({ id, name: field.name, required: field.required, value: field.required ? todayIso() : null })
+        : null;
+    if (date) dates.set(field.name, date);
     const control =
-      field.kind === 'select'
+      date?.input ??
+      (field.kind === 'select'
         ? h('select', { id, name: field.name }, ...(field.options ?? []).map((option) => h('option', { value: option }, option)))
         : h('input', {
             id,
             name: field.name,
-            type: field.kind === 'date' ? 'date' : 'text',
+            type: 'text',
             inputmode: field.kind === 'integer' || field.kind === 'number' ? 'decimal' : null,
-            value: field.kind === 'date' && field.required ? today() : null,
-          });
-    control.setAttribute('aria-describedby', errorId);
+          }));
+    control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${errorId}`.trim());
     if (field.name === 'anio') control.value = String(new Date().getFullYear());
     controls.set(field.name, control);
     const error = h('p', {
@@ -133,7 +139,7 @@ function mountForm(spec: FormSpec, onSaved: (message: string) => void): HTMLElem
       'div',
       { class: 'form-row', style: 'display:flex;flex-direction:column;gap:2px;margin:4px 0' },
       h('label', { for: id }, field.label),
-      control,
+      date?.element ?? control,
       error,
     );
   });
@@ -150,9 +156,14 @@ function mountForm(spec: FormSpec, onSaved: (message: string) => void): HTMLElem
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearErrors();
+    const wrongDate = [...dates.values()].find((date) => !date.check());
+    if (wrongDate) {
+      wrongDate.input.focus();
+      return;
+    }
     const body: Record<string, unknown> = {};
     for (const field of spec.fields) {
-      const value = valueOf(field, controls.get(field.name)!);
+      const value = valueOf(field, controls.get(field.name)!, dates.get(field.name));
       if (value !== undefined) body[field.name] = value;
     }
     submit.disabled = true;
@@ -217,27 +228,31 @@ function milestoneItem(codigo: string, hito: TrackingHistory['hitos'][number], o
   const item = h('li', { 'data-hito': hito.nombre }, h('strong', {}, hito.nombre), state ? ` — ${state}` : '');
   if (hito.cumplido) return item;
   const id = uniqueId('hito-fecha-real');
-  const date = h('input', { id, type: 'date', name: 'fechaReal', value: today() });
+  const date = dateField({ id, name: 'fechaReal', value: todayIso() });
   const error = h('p', { class: 'field-error', 'data-error-for': 'fechaReal', hidden: true, style: 'color:#b00020;margin:2px 0' });
-  date.setAttribute('aria-describedby', `${id}-error`);
+  date.input.setAttribute('aria-describedby', `${date.input.getAttribute('aria-describedby')} ${id}-error`);
   error.id = `${id}-error`;
   const button = h('button', { type: 'button' }, t.markMet);
   button.addEventListener('click', () => {
     error.hidden = true;
+    if (!date.check()) {
+      date.input.focus();
+      return;
+    }
     button.disabled = true;
     const url = `/plan/proyectos/${encodeURIComponent(codigo)}/hitos/${hito.id}`;
-    sendJson('PATCH', url, { fechaReal: date.value || null }).then(
+    sendJson('PATCH', url, { fechaReal: date.value() || null }).then(
       () => onSaved(`${hito.nombre}: ${t.saved}`),
       (failure: unknown) => {
         button.disabled = false;
         error.textContent = failure instanceof Error ? failure.message : String(failure);
         error.hidden = false;
-        date.setAttribute('aria-invalid', 'true');
+        date.input.setAttribute('aria-invalid', 'true');
       },
     );
   });
   item.append(
-    h('div', { style: 'display:flex;gap:6px;align-items:center;margin:2px 0' }, h('label', { for: id }, t.fechaReal), date, button),
+    h('div', { style: 'display:flex;gap:6px;align-items:center;margin:2px 0' }, h('label', { for: id }, t.fechaReal), date.element, button),
     error,
   );
   return item;

@@ -12,8 +12,7 @@ import clientPlugin from './plugins/client.ts';
 import healthRoutes from './routes/health/index.ts';
 import ogcRoutes from './ogc/index.ts';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
-import { swaggerOptions, swaggerUiOptions } from './ogc/openapi.ts';
+import { swaggerOptions } from './ogc/openapi.ts';
 import tileRoutes from './tiles/index.ts';
 import planRoutes from './routes/plan/index.ts';
 import searchRoutes from './routes/search/index.ts';
@@ -76,9 +75,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   await app.register(authPlugin);
   await app.register(clientPlugin, { clientDir: options.config.clientDir });
-  // The OpenAPI document (/api) is generated from the schemas of the routes registered after this.
+  // The OpenAPI document (/api, and /api.html for people) is generated from the schemas of the routes registered after this.
   await app.register(fastifySwagger, swaggerOptions);
-  await app.register(fastifySwaggerUi, swaggerUiOptions);
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(userRoutes);

@@ -1,7 +1,7 @@
 import type { SwaggerOptions } from '@fastify/swagger';
-import type { FastifySwaggerUiOptions } from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { apiPageHtml } from './api-page.ts';
 import { baseUrl, mediaTypes } from './links.ts';
 import { metadataQuerySchema } from './query-schema.ts';
 import { errorResponses } from './schemas.ts';
@@ -33,15 +33,10 @@ export function servedDocument(document: object, request: FastifyRequest): Recor
   return { ...document, servers: [{ url: baseUrl(request), description: 'Este servidor' }] };
 }
 
-/** Options of @fastify/swagger-ui: human documentation at /api.html, assets served from the package (offline). */
-export const swaggerUiOptions: FastifySwaggerUiOptions = {
-  routePrefix: '/api.html',
-  uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 },
-  transformSpecification: (document, request) => servedDocument(document, request),
-  theme: { title: 'SIT Vallenar – API' },
-};
-
-/** `/api`: the OpenAPI 3.0 definition (service-desc of the landing page). */
+/**
+ * `/api`: the OpenAPI 3.0 definition (service-desc of the landing page);
+ * `/api.html`: the same document as a Spanish page for people (service-doc).
+ */
 export default async function openApiRoutes(app: FastifyInstance) {
   app.get(
     '/api',
@@ -63,5 +58,9 @@ export default async function openApiRoutes(app: FastifyInstance) {
     // With its charset given, Fastify keeps the media type as written (it would quote version="3.0", which GDAL rejects).
     async (request, reply) =>
       reply.type(`${mediaTypes.openApi}; charset=utf-8`).send(JSON.stringify(servedDocument(app.swagger(), request))),
+  );
+  // Rendered on the server from the same document, in Spanish, with no script (see api-page.ts for why not Swagger UI).
+  app.get('/api.html', { schema: { hide: true } }, async (request, reply) =>
+    reply.type('text/html; charset=utf-8').send(apiPageHtml(servedDocument(app.swagger(), request))),
   );
 }

@@ -215,19 +215,24 @@ describe('/api (OpenAPI 3.0)', () => {
 });
 
 describe('/api.html (human documentation)', () => {
-  it('serves Swagger UI with every asset from this server, nothing from the network', async () => {
+  it('is a Spanish page of the SIT rendered from the OpenAPI document, with no script and nothing from the network', async () => {
     const page = await get(testApp.app, '/api.html');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
-    const assets = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] as string);
-    expect(assets.length).toBeGreaterThan(2);
-    for (const asset of assets) {
-      expect(asset, 'local asset').toMatch(/^\//);
-      expect((await get(testApp.app, asset)).status, asset).toBe(200);
-    }
-    const initializer = await get(testApp.app, '/api.html/static/swagger-initializer.js');
-    expect(initializer.body).toContain('./json');
-    const spec = await get(testApp.app, '/api.html/json');
+    expect(page.body).toContain('<html lang="es-CL">');
+    expect(page.body).toContain('<title>SIT Vallenar – Documentación de la API</title>');
+    expect(page.body).not.toMatch(/<script|swagger|fastify/i);
+    // The definition it points to is the API's own /api, which answers the same document.
+    expect(page.body).toContain('<a href="/api"><code>/api</code></a>');
+    expect(page.body).not.toContain('/api.html/json');
+    const spec = await get(testApp.app, '/api');
     expect(spec.json().openapi).toMatch(/^3\.0\./);
+    const operations = Object.values(spec.json().paths as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0);
+    expect(page.body.match(/<details class="operacion"/g)?.length).toBe(operations);
+    for (const asset of [...page.body.matchAll(/(?:src|href)="([^"#]+)"/g)].map((match) => match[1] as string)) {
+      expect(asset, 'local link').toMatch(/^\//);
+    }
+    // What @fastify/swagger writes for an undescribed response is shown in Spanish.
+    expect(page.body).not.toContain('Default Response');
   });
 });

@@ -95,12 +95,6 @@ describe('security headers', () => {
     expect(policyOf(review).get('img-src')).toContain('data:');
   });
 
-  it('on the API documentation assets', async () => {
-    const script = await t.app.inject('/api.html/static/swagger-ui-bundle.js');
-    expect(script.statusCode).toBe(200);
-    expectSecurityHeaders(script, 'swagger-ui-bundle.js');
-  });
-
   it('on JSON answers, CSV downloads and error answers', async () => {
     const answers: [string, LightMyRequestResponse, number][] = [
       ['JSON', await t.app.inject('/collections'), 200],

@@ -2,7 +2,7 @@ import { ApiRequestError, getJson } from '../api.ts';
 import { sendJson } from '../auth/session.ts';
 import { es } from '../i18n/es.ts';
 import { dateField, type DateField } from '../ui/date-field.ts';
-import { todayIso } from '../ui/date-text.ts';
+import { formatDateText, todayIso } from '../ui/date-text.ts';
 import { h, uniqueId } from '../ui/dom.ts';
 
 /** Statuses a project's history may hold (the server's list, 'descartado' included). */
@@ -220,8 +220,8 @@ interface TrackingHistory {
 function milestoneItem(codigo: string, hito: TrackingHistory['hitos'][number], onSaved: (message: string) => void): HTMLElement {
   const t = es.tracking;
   const state = [
-    hito.fecha_prevista ? t.milestonePlanned(hito.fecha_prevista) : null,
-    hito.fecha_real ? t.milestoneMet(hito.fecha_real) : null,
+    hito.fecha_prevista ? t.milestonePlanned(formatDateText(hito.fecha_prevista)) : null,
+    hito.fecha_real ? t.milestoneMet(formatDateText(hito.fecha_real)) : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -270,9 +270,12 @@ export function trackingHistory(codigo: string, onSaved: (message: string) => vo
       const percentText = (value: number) => `${value.toLocaleString('es-CL', { maximumFractionDigits: 1 })} %`;
       const entries = [
         ...history.estados.map(
-          (entry) => t.statusEntry(entry.desde, entry.estado, entry.registrado_por) + (entry.nota ? ` — ${entry.nota}` : ''),
+          (entry) =>
+            t.statusEntry(formatDateText(entry.desde), entry.estado, entry.registrado_por) + (entry.nota ? ` — ${entry.nota}` : ''),
         ),
-        ...history.avances.map((entry) => t.progressEntry(entry.fecha, percentText(entry.avance_fisico), entry.registrado_por)),
+        ...history.avances.map((entry) =>
+          t.progressEntry(formatDateText(entry.fecha), percentText(entry.avance_fisico), entry.registrado_por),
+        ),
       ];
       container.append(
         entries.length === 0

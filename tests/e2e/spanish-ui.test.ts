@@ -167,7 +167,7 @@ describe('the SIT speaks Spanish in a browser set to English', () => {
     await page.waitForSelector('dialog[open]');
     expect(await englishOn(page)).toEqual([]);
     // Closed without Escape, which would also drop the selected project from the view.
-    await page.evaluate(() => document.querySelector('dialog[open]')?.close());
+    await page.evaluate(() => document.querySelector<HTMLDialogElement>('dialog[open]')?.close());
     const status = await page.evaluate(
       async ({ usuario, clave }) =>
         (

@@ -194,6 +194,20 @@ describe('the SIT speaks Spanish in a browser set to English', () => {
     );
     expect(await englishOn(page)).toEqual(['mm/dd/yyyy [native input nativa]']);
     await page.evaluate(() => document.querySelector('#nativa')?.remove());
+    // The new controls fit their panels (two date fields share a row in the micro-dumps panel).
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('.sit-date-input, .sit-date-calendar-button, .sit-file-button, .sit-file-chosen')]
+        .filter((element) => element.checkVisibility())
+        .filter((element) => {
+          const panel = element.closest('.panel, #project-card');
+          const box = element.getBoundingClientRect();
+          const bounds = panel?.getBoundingClientRect();
+          return bounds !== undefined && (box.right > bounds.right + 1 || box.left < bounds.left - 1);
+        })
+        .map((element) => `${element.className} ${(element as HTMLInputElement).name ?? ''}`),
+    );
+    expect(overflowing).toEqual([]);
+    await page.locator('[data-panel-microbasurales]').screenshot({ path: screenshotPath('spanish-ui-microbasurales') });
     // The date fields read dd-mm-aaaa and the file picker speaks Spanish.
     expect(await page.locator('#project-card [data-tracking-form="estado"] input[name="desde"]').getAttribute('placeholder')).toBe(
       'dd-mm-aaaa',

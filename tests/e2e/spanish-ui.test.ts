@@ -276,6 +276,18 @@ describe('the SIT speaks Spanish in a browser set to English', () => {
     await context.close();
   });
 
+  it('the printable documents: the semiannual report and a unit sheet', async () => {
+    const [unit] = await server.app.db.query<{ id: number }>('select id from unidades_vecinales order by id limit 1');
+    const context = await englishContext();
+    const page = await context.newPage();
+    for (const url of ['/reportes/semestral.html?anio=2026&semestre=1', `/reportes/unidad-vecinal/${unit!.id}.html`]) {
+      const answer = await page.goto(`${server.baseUrl}${url}`);
+      expect(answer?.status(), url).toBe(200);
+      expect(await englishOn(page), url).toEqual([]);
+    }
+    await context.close();
+  });
+
   it('the API documentation (/api.html), every operation open', async () => {
     const context = await englishContext();
     const page = await context.newPage();

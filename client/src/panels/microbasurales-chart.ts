@@ -1,5 +1,5 @@
 import { dumpStatusColors } from '../layers/microbasurales-layer.ts';
-import { axisTop, continuousMonths, type MonthCounts } from './microbasurales-series.ts';
+import { axisTop, continuousMonths, monthLabel, type MonthCounts } from './microbasurales-series.ts';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
@@ -67,11 +67,11 @@ export function monthlyChart(rows: readonly MonthCounts[], options: { title: str
               height: (y(0) - y(month[entry.key])).toFixed(1),
               fill: entry.color,
             },
-            svg('title', {}, `${month.mes} · ${options.labels[entry.key] ?? entry.key}: ${month[entry.key]}`),
+            svg('title', {}, `${monthLabel(month.mes, 'long')} · ${options.labels[entry.key] ?? entry.key}: ${month[entry.key]}`),
           ),
         ),
         index % labelEvery === 0
-          ? svg('text', { x: x + groupWidth / 2 - gap, y: y(0) + 10, 'text-anchor': 'middle' }, month.mes.slice(2))
+          ? svg('text', { x: x + groupWidth / 2 - gap, y: y(0) + 10, 'text-anchor': 'middle' }, monthLabel(month.mes, 'short'))
           : '',
       );
     }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTop, continuousMonths } from './microbasurales-series.ts';
+import { axisTop, continuousMonths, monthLabel } from './microbasurales-series.ts';
 
 describe('continuousMonths', () => {
   it('fills the months the server did not list, across a year end', () => {
@@ -21,5 +21,13 @@ describe('continuousMonths', () => {
 describe('axisTop', () => {
   it('rounds up to 1, 2 or 5 times a power of ten', () => {
     expect([0, 1, 3, 7, 10, 11, 38, 120].map(axisTop)).toEqual([1, 1, 5, 10, 10, 20, 50, 200]);
+  });
+});
+
+describe('monthLabel', () => {
+  it('names a month in Spanish, short under a bar and long in its title', () => {
+    expect(monthLabel('2022-02', 'short')).toBe('feb 22');
+    expect(monthLabel('2026-12', 'long')).toBe('diciembre de 2026');
+    expect(monthLabel('no es un mes', 'short')).toBe('no es un mes');
   });
 });

@@ -38,3 +38,30 @@ export function axisTop(max: number): number {
   const step = [1, 2, 5, 10].find((factor) => factor * magnitude >= max) as number;
   return step * magnitude;
 }
+
+const monthNames = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+
+/**
+ * A month 'YYYY-MM' as the chart names it in Spanish: short under a bar
+ * («feb 22», never «22-02», which reads as a day and month beside dd-mm-aaaa
+ * dates) and long in its title («febrero de 2022»).
+ */
+export function monthLabel(mes: string, form: 'short' | 'long'): string {
+  const [year = '', month = ''] = mes.split('-');
+  const name = monthNames[Number(month) - 1];
+  if (!name) return mes;
+  return form === 'short' ? `${name.slice(0, 3)} ${year.slice(2)}` : `${name} de ${year}`;
+}

@@ -8,16 +8,20 @@ export function rgba(hex: string, alpha = 255): Rgba {
 }
 
 /**
- * One colour per lineamiento (Okabe–Ito, distinguishable with the common
- * colour-vision deficiencies), by lineamiento code.
+ * One colour per lineamiento, by lineamiento code. The blue and blue-green
+ * families belong to water (river, canals, wetland), so no lineamiento uses
+ * them: a project line can never be read as a canal. Drawn from the
+ * Okabe–Ito and Paul Tol palettes, which stay apart with the common
+ * colour-vision deficiencies; project lines are also dashed (see
+ * proyectos-layer.ts), so colour is never the only cue.
  */
 export const lineamientoColors: Record<string, string> = {
   L1: '#E69F00',
-  L2: '#009E73',
-  L3: '#56B4E9',
+  L2: '#117733',
+  L3: '#882255',
   L4: '#CC79A7',
   L5: '#D55E00',
-  L6: '#0072B2',
+  L6: '#6A3D9A',
 };
 
 export const unknownColor = '#7f7f7f';
@@ -25,3 +29,26 @@ export const unknownColor = '#7f7f7f';
 export function lineamientoColor(code: string): string {
   return lineamientoColors[code] ?? unknownColor;
 }
+
+/**
+ * The base map's palette, shared by the workbench, the printed unit sheet
+ * and the Plan Regulador review: quiet greys and beiges for the territory,
+ * the blue family for water only.
+ */
+export const basePalette = {
+  background: '#eef1ec',
+  comunaOutline: '#5f6b63',
+  urbanLimit: '#b0654a',
+  blockFill: '#f4f1ea',
+  blockOutline: '#d2c9b8',
+  street: '#ffffff',
+  streetCasing: '#c4bcae',
+  streetLabel: '#4a4a4a',
+  placeLabel: '#1e1e1e',
+  unitOutline: '#4f4a45',
+  unitLabel: '#3d3833',
+  river: '#3b8fd9',
+  canal: '#7ab8e8',
+  wetland: '#2b9e8f',
+  heritage: '#8c510a',
+} as const;

@@ -99,7 +99,7 @@ describe('territorial sheet of a neighbourhood unit', () => {
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     const html = response.body;
     expect(html).toContain('@page { size: A4');
-    expect(html).toMatch(/<svg [^>]*viewBox="0 0 700 320"/);
+    expect(html).toMatch(/<svg [^>]*viewBox="0 0 700 \d+"/);
     expect(html).toMatch(/<path d="M[\d.]+ [\d.]+L/);
     expect(html).not.toMatch(/(src|href)="https?:/);
     expect(html).not.toContain('<script');

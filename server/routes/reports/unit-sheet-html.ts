@@ -11,7 +11,7 @@ import {
 } from '../../figures/unknown.ts';
 import { escapeXml } from './bar-chart.ts';
 import { unitMapSvg, type MapExtent, type MapFeature } from './unit-map-svg.ts';
-import type { UnitFigures, UnitSheet } from './unit-sheet.ts';
+import { unitMapSize, type UnitFigures, type UnitSheet } from './unit-sheet.ts';
 
 const clp = (value: number | null, short = false) => formatClp(value, { short });
 const number = (value: number | null, digits = 0) => formatNumber(value, { digits, minimumDigits: digits });
@@ -31,8 +31,7 @@ p { margin: 2pt 0; } p.meta, p.nota { color: #444; font-size: 7.3pt; }
 .demo { border: 1.2pt dashed #b5121b; background: #fff6f6; color: #7a0c12; padding: 2pt 4pt; font-size: 7.3pt; margin: 3pt 0; }
 .cifra { border: 0.6pt solid #999; border-radius: 3pt; padding: 3pt 4pt; }
 .cifra b { display: block; font-size: 11pt; } .cifra span { font-size: 7pt; color: #444; }
-.mapa svg { height: 84mm; width: 100%; display: block; }
-.leyenda { font-size: 7pt; color: #333; margin: 2pt 0 0; } .leyenda i { display: inline-block; width: 9pt; height: 7pt; margin: 0 2pt 0 8pt; vertical-align: middle; }
+.mapa svg { width: 100%; height: auto; display: block; }
 .columnas { display: grid; grid-template-columns: 1.2fr 0.9fr 1fr 1fr; gap: 7pt; }
 table { border-collapse: collapse; width: 100%; font-size: 7.3pt; table-layout: fixed; }
 th, td { border: 0.4pt solid #aaa; padding: 1.5pt 3pt; text-align: left; vertical-align: top; overflow: hidden; text-overflow: ellipsis; }
@@ -99,7 +98,7 @@ export function renderUnitSheetHtml(sheet: UnitSheet, map: { features: MapFeatur
     .map((item) => `${text(item.nombre)}${item.categoria ? ` (${text(item.categoria)})` : ''}`);
   const moreHeritage = sheet.patrimonio.length - maxHeritage;
   const mapSvg = map.extent
-    ? unitMapSvg(map.features, map.extent, { width: 700, height: 320, title: `Mapa de la unidad vecinal ${unidad.nombre}` })
+    ? unitMapSvg(map.features, map.extent, { ...unitMapSize, title: `Mapa de la unidad vecinal ${unidad.nombre}` })
     : '<p class="nota">Sin geometría.</p>';
 
   const attributed = withCoverage(
@@ -140,7 +139,6 @@ ${figure(`${number(humedal.vigenteHa, 2)} ha`, `en humedal urbano vigente (${num
 <p data-avance-unidad>Avance físico de sus proyectos: ${escapeXml(progress)}. Inversión atribuida: ${escapeXml(attributed)}.</p>
 ${demoLine(sheet)}
 <div class="mapa">${mapSvg}</div>
-<p class="leyenda"><i style="border:2px solid #1b1b1b"></i>unidad vecinal<i style="background:#f2f2f2;border:1px solid #9a9a9a"></i>unidades vecinas<i style="background:rgba(38,139,168,.35)"></i>humedal urbano<i style="background:#c0501a"></i>proyectos<i style="background:#b5121b;border-radius:50%"></i>microbasural activo<i style="background:#2e8540;border-radius:50%"></i>erradicado<i style="background:#7b3f98;transform:rotate(45deg)"></i>patrimonio</p>
 <div class="columnas">
 <section><h2>Presupuesto de sus proyectos</h2>
 ${table(

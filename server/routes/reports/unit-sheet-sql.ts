@@ -1,3 +1,6 @@
+import { findLayer, findProperty } from '../../catalog/index.ts';
+import { quoteIdent } from '../../db/sql.ts';
+
 /**
  * SQL of the territorial sheet of one neighbourhood unit ($1 = unidades_vecinales.id).
  * The overlap rule is the one of the project card and the semiannual report:
@@ -53,40 +56,94 @@ from humedal_urbano h join unidades_vecinales uv on uv.id = $1 and ST_Intersects
 where h.version in ('vigente', 'ampliacion_propuesta') and h."precision" = any($2::text[])
 group by h.version`;
 
+/** A catalogue layer's table, geometry and columns, quoted: the map's SQL names nothing else. */
+function layerSql(id: string) {
+  const layer = findLayer(id);
+  if (!layer) throw new Error(`unit map: layer ${id} is not in the catalogue`);
+  return {
+    table: quoteIdent(layer.table),
+    id: quoteIdent(layer.idColumn),
+    geom: quoteIdent(layer.geometryColumn),
+    column(name: string): string {
+      if (!findProperty(layer, name)) throw new Error(`unit map: ${id}.${name} is not in the catalogue`);
+      return quoteIdent(name);
+    },
+  };
+}
+
 /**
- * Everything the sheet's map draws, in UTM 19S metres, clipped to the unit's
- * extent plus a margin: the unit, its neighbours, the wetland, and the
- * projects, micro-dumps and heritage inside the unit whose precision is in $2.
+ * Everything the sheet's map draws, in UTM 19S metres, clipped to its frame:
+ * the unit's extent centred, widened to the map's aspect ($3 = width/height)
+ * plus a margin ($4, a fraction of the larger half-span). The base (blocks,
+ * river, canals, streets joined by name, place names) and the wetland inside the frame; the
+ * neighbouring units; the projects touching the unit and the heritage and
+ * micro-dumps inside it. Every layer but the units only with a precision in
+ * $2, as the sheet's figures. `clase`: wetland version, lineamiento code,
+ * heritage category or micro-dump status; `nombre`: the name to label or the
+ * lineamiento's name; `lx`/`ly`: where a unit's name goes. The frame's
+ * corners come with every row. Tables and columns come from the catalogue.
  */
-export const unitMapSql = `with u as (select id, ST_Transform(geom, 32719) as geom from unidades_vecinales where id = $1),
-box as (
-  select ST_Expand(ST_Envelope(u.geom), greatest(ST_XMax(u.geom) - ST_XMin(u.geom), ST_YMax(u.geom) - ST_YMin(u.geom)) * 0.06) as b
+export const unitMapSql = (() => {
+  const uv = layerSql('unidades_vecinales');
+  const blocks = layerSql('manzanas_censales');
+  const river = layerSql('rio');
+  const canals = layerSql('canales');
+  const streets = layerSql('calles');
+  const places = layerSql('toponimia');
+  const wetland = layerSql('humedal_urbano');
+  const projects = layerSql('proyectos');
+  const heritage = layerSql('patrimonio');
+  const dumps = layerSql('microbasurales');
+  const precision = quoteIdent('precision');
+  const utm = (alias: string, layer: { geom: string }) => `ST_Transform(${alias}.${layer.geom}, 32719)`;
+  /** Features of `layer` (alias t) in the frame, precision in $2, clipped to it. */
+  const inFrame = (layer: { table: string; geom: string }) =>
+    `from ${layer.table} t, frame, u where t.${layer.geom} && frame.wgs84 and t.${precision} = any($2::text[])
+    and ST_Intersects(${utm('t', layer)}, frame.b)`;
+  const clipped = (layer: { geom: string }) => `ST_Intersection(${utm('t', layer)}, frame.b)`;
+  return `with u as (select ${uv.id} as id, ${uv.column('nombre')} as nombre, ${utm('x', uv)} as geom from ${uv.table} x where ${uv.id} = $1),
+half as (
+  select (ST_XMin(geom) + ST_XMax(geom)) / 2 as cx, (ST_YMin(geom) + ST_YMax(geom)) / 2 as cy,
+    greatest(ST_XMax(geom) - ST_XMin(geom), (ST_YMax(geom) - ST_YMin(geom)) * $3::float8, 1) * (0.5 + $4::float8) as hw
   from u
 ),
+frame as (
+  select b, ST_Expand(ST_Envelope(ST_Transform(b, 4326)), 0.001) as wgs84
+  from (select ST_MakeEnvelope(cx - hw, cy - hw / $3::float8, cx + hw, cy + hw / $3::float8, 32719) as b from half) e
+),
 features as (
-  select 'vecina' as capa, null::text as clase, ST_Intersection(ST_Transform(uv.geom, 32719), box.b) as geom
-  from unidades_vecinales uv, box, u
-  where uv.id <> u.id and ST_Intersects(ST_Transform(uv.geom, 32719), box.b)
+  select 'manzana' as capa, null::text as clase, null::text as nombre, ${clipped(blocks)} as geom ${inFrame(blocks)}
   union all
-  select 'humedal', h.version, ST_Intersection(ST_Transform(h.geom, 32719), box.b)
-  from humedal_urbano h, box
-  where h.version in ('vigente', 'ampliacion_propuesta') and h."precision" = any($2::text[])
-    and ST_Intersects(ST_Transform(h.geom, 32719), box.b)
+  select 'humedal', t.${wetland.column('version')}, null, ${clipped(wetland)} ${inFrame(wetland)}
+    and t.${wetland.column('version')} in ('vigente', 'ampliacion_propuesta')
   union all
-  select 'unidad', null, u.geom from u
+  select 'canal', null, t.${canals.column('nombre')}, ${clipped(canals)} ${inFrame(canals)}
   union all
-  select 'proyecto', p.estado, ST_Intersection(ST_Transform(p.geom, 32719), box.b)
-  from proyectos p, u, box
-  where p."precision" = any($2::text[])
-    and ST_Intersects(u.geom, ST_Transform(p.geom, 32719)) and not ST_Touches(u.geom, ST_Transform(p.geom, 32719))
+  select 'rio', null, t.${river.column('nombre')}, ${clipped(river)} ${inFrame(river)}
   union all
-  select 'patrimonio', p.categoria, ST_Transform(p.geom, 32719)
-  from patrimonio p, u where p."precision" = any($2::text[]) and ST_Intersects(u.geom, ST_Transform(p.geom, 32719))
+  select 'calle', null, t.${streets.column('nombre')}, ST_LineMerge(ST_CollectionExtract(ST_Collect(${clipped(streets)}), 2))
+  ${inFrame(streets)} group by t.${streets.column('nombre')}
   union all
-  select 'microbasural', m.estado, ST_Transform(m.geom, 32719)
-  from microbasurales m, u where m."precision" = any($2::text[]) and ST_Intersects(u.geom, ST_Transform(m.geom, 32719))
+  select 'vecina', null, t.${uv.column('nombre')}, ${clipped(uv)}
+  from ${uv.table} t, frame, u where t.${uv.id} <> u.id and t.${uv.geom} && frame.wgs84 and ST_Intersects(${utm('t', uv)}, frame.b)
+  union all
+  select 'unidad', null, u.nombre, u.geom from u
+  union all
+  select 'proyecto', t.${projects.column('lineamiento_codigo')}, t.${projects.column('lineamiento')}, ${clipped(projects)}
+  ${inFrame(projects)} and ST_Intersects(u.geom, ${utm('t', projects)}) and not ST_Touches(u.geom, ${utm('t', projects)})
+  union all
+  select 'patrimonio', t.${heritage.column('categoria')}, t.${heritage.column('nombre')}, ${utm('t', heritage)}
+  ${inFrame(heritage)} and ST_Intersects(u.geom, ${utm('t', heritage)})
+  union all
+  select 'microbasural', t.${dumps.column('estado')}, null, ${utm('t', dumps)}
+  ${inFrame(dumps)} and ST_Intersects(u.geom, ${utm('t', dumps)})
+  union all
+  select 'lugar', t.${places.column('tipo')}, t.${places.column('nombre')}, ${utm('t', places)} ${inFrame(places)}
 )
-select f.capa, f.clase, ST_AsGeoJSON(f.geom, 1) as geometria,
-  ST_XMin(box.b) as xmin, ST_YMin(box.b) as ymin, ST_XMax(box.b) as xmax, ST_YMax(box.b) as ymax
-from features f, box
+select f.capa, f.clase, f.nombre, ST_AsGeoJSON(f.geom, 1) as geometria,
+  case when f.capa in ('unidad', 'vecina') then ST_X(ST_PointOnSurface(f.geom)) end as lx,
+  case when f.capa in ('unidad', 'vecina') then ST_Y(ST_PointOnSurface(f.geom)) end as ly,
+  ST_XMin(frame.b) as xmin, ST_YMin(frame.b) as ymin, ST_XMax(frame.b) as xmax, ST_YMax(frame.b) as ymax
+from features f, frame
 where not ST_IsEmpty(f.geom)`;
+})();

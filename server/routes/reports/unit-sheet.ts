@@ -219,15 +219,35 @@ export async function buildUnitSheet(db: Queryable, id: number, options: UnitShe
   };
 }
 
-/** The features and extent of the sheet's map (UTM 19S metres): official precisions only, as the figures. */
+/** Width and height of the sheet's map frame, in SVG pixels (the legend goes below). */
+export const unitMapSize = { width: 700, height: 300 } as const;
+/** Air around the unit in its frame, as a fraction of its larger span. */
+const unitMapMargin = 0.06;
+
+/**
+ * The features and frame of the sheet's map (UTM 19S metres), the frame with
+ * the map's aspect around the unit: official precisions only, as the figures.
+ */
 export async function unitMapFeatures(db: Queryable, id: number): Promise<{ features: MapFeature[]; extent: MapExtent | null }> {
-  const rows = await db.query<{ capa: MapFeature['capa']; clase: string | null; geometria: string } & MapExtent>(sql.unitMapSql, [
-    id,
-    [...officialScope.precisions],
-  ]);
+  const rows = await db.query<
+    {
+      capa: MapFeature['capa'];
+      clase: string | null;
+      nombre: string | null;
+      geometria: string;
+      lx: number | null;
+      ly: number | null;
+    } & MapExtent
+  >(sql.unitMapSql, [id, [...officialScope.precisions], unitMapSize.width / unitMapSize.height, unitMapMargin]);
   const first = rows[0];
   return {
-    features: rows.map((row) => ({ capa: row.capa, clase: row.clase, geometry: JSON.parse(row.geometria) as Geometry })),
+    features: rows.map((row) => ({
+      capa: row.capa,
+      clase: row.clase,
+      nombre: row.nombre,
+      etiqueta: row.lx === null || row.ly === null ? null : [row.lx, row.ly],
+      geometry: JSON.parse(row.geometria) as Geometry,
+    })),
     extent: first ? { xmin: first.xmin, ymin: first.ymin, xmax: first.xmax, ymax: first.ymax } : null,
   };
 }

@@ -1,6 +1,5 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { bbox as turfBbox } from '@turf/turf';
 import { externalBasemap } from './config.ts';
 import { es } from './i18n/es.ts';
 import { projectsLayerId, projectsLegend } from './layers/proyectos-layer.ts';
@@ -9,6 +8,7 @@ import { createMap, currentView } from './map/create-map.ts';
 import { deckLayers } from './map/deck-layers.ts';
 import { Derived } from './map/derived.ts';
 import { fitBbox } from './map/fit.ts';
+import { firstViewBbox, mountOverview } from './map/overview.ts';
 import { visibleLabels, type VisibleLabels } from './map/labels.ts';
 import { basemapLayerId, layerDefaults, layerEntries } from './map/layer-registry.ts';
 import type { Bounds } from './map/projects-in-view.ts';
@@ -238,7 +238,10 @@ async function start() {
   };
 
   await Promise.all([loaded, mapLoaded]);
-  if (!store.state.view && data.comuna && data.comuna.features.length > 0) fitBbox(map, turfBbox(data.comuna), { animate: false });
+  // The first view frames the town; the comuna stays in sight in the inset.
+  const firstView = firstViewBbox(data.comuna, data.town);
+  if (!store.state.view && firstView) fitBbox(map, firstView, { animate: false });
+  if (data.comuna) mountOverview(byId('map-area'), map, data.comuna, data.town);
   updateView();
   render();
   map.once('idle', () => {

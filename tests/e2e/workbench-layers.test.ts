@@ -53,6 +53,9 @@ async function rendered(layerIds: string[], property: string): Promise<Record<st
 describe('the workbench map', () => {
   it('draws the SIT context layers from its own vector tiles (rendered features, not the DOM)', async () => {
     expect(await page.evaluate(() => (window as unknown as { sit: { baseSource: string } }).sit.baseSource)).toBe('tiles');
+    // The Plan Regulador zoning is off at first (a quiet base); a reviewer turns it on.
+    await page.check('input[data-layer="zonificacion_prc"]');
+    await waitForIdleMap(page);
     const layers = await rendered(
       ['comuna-relleno', 'manzanas-relleno', 'zonificacion-relleno', 'uv-borde', 'calles', 'rio', 'canales', 'limite-urbano'],
       'nombre',

@@ -5,6 +5,8 @@ export interface LineLabel {
   position: [number, number];
   /** Degrees counter-clockwise from east on the screen, between −90 and 90 so the text is never upside down. */
   angle: number;
+  /** Length of the longest part, in degrees of latitude (to rank labels; not a distance to show). */
+  length: number;
 }
 
 /** Planar length of a segment in a local equirectangular frame (good enough to find a middle). */
@@ -25,8 +27,9 @@ export function lineLabel(geometry: LineString | MultiLineString): LineLabel | n
   const lengthOf = (part: Position[]) =>
     part.slice(1).reduce((sum, point, index) => sum + segmentLength(part[index] as Position, point, cosLatitude), 0);
   const longest = parts.reduce((best, part) => (lengthOf(part) > lengthOf(best) ? part : best), parts[0] as Position[]);
-  if (longest.length < 2) return { position: [first[0] as number, first[1] as number], angle: 0 };
-  let remaining = lengthOf(longest) / 2;
+  const total = lengthOf(longest);
+  if (longest.length < 2) return { position: [first[0] as number, first[1] as number], angle: 0, length: 0 };
+  let remaining = total / 2;
   for (let index = 1; index < longest.length; index += 1) {
     const a = longest[index - 1] as Position;
     const b = longest[index] as Position;
@@ -41,7 +44,7 @@ export function lineLabel(geometry: LineString | MultiLineString): LineLabel | n
     let angle = (Math.atan2((b[1] as number) - (a[1] as number), ((b[0] as number) - (a[0] as number)) * cosLatitude) * 180) / Math.PI;
     if (angle > 90) angle -= 180;
     if (angle < -90) angle += 180;
-    return { position: [x, y], angle };
+    return { position: [x, y], angle, length: total };
   }
   return null;
 }

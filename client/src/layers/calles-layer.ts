@@ -1,7 +1,8 @@
 import { es } from '../i18n/es.ts';
+import { basePalette } from '../map/colors.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
 
-const casing = '#b7b1a6';
+const casing = basePalette.streetCasing;
 
 /** Street axes (a sample of the centre and west), white with a grey casing (tiles from zoom 13). */
 export const callesLayer: StyleLayerModule = {
@@ -29,7 +30,7 @@ export const callesLayer: StyleLayerModule = {
       ...from('calles'),
       minzoom: 13,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 1.5, 17, 9], 'line-opacity': 1 },
+      paint: { 'line-color': basePalette.street, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 1.5, 17, 9], 'line-opacity': 1 },
     },
   ],
 };

@@ -1,7 +1,8 @@
 import { es } from '../i18n/es.ts';
+import { basePalette } from '../map/colors.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
 
-const color = '#7ab8e8';
+const color = basePalette.canal;
 
 /** Irrigation canals (CNR), thin light blue (tiles from zoom 10). */
 export const canalesLayer: StyleLayerModule = {

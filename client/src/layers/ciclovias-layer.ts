@@ -4,7 +4,7 @@ import { precisionSentence } from '../map/precision-label.ts';
 
 const color = '#2ca25f';
 
-/** Cycle paths: all proposed and drawn by the SIT team to illustrate the plan, dashed green (tiles from zoom 10). */
+/** Cycle paths: all proposed and drawn by the SIT team to illustrate the plan, dotted green (dashes are the plan's projects) (tiles from zoom 10). */
 export const cicloviasLayer: StyleLayerModule = {
   entry: {
     id: 'ciclovias',
@@ -13,7 +13,7 @@ export const cicloviasLayer: StyleLayerModule = {
     defaultVisible: true,
     defaultOpacity: 1,
     minZoom: 10,
-    legend: [{ label: es.legend.cyclePath, color, symbol: 'dashed' }],
+    legend: [{ label: es.legend.cyclePath, color, symbol: 'dotted' }],
     note: precisionSentence('ilustrativa'),
   },
   styleLayers: (from) => [
@@ -22,7 +22,8 @@ export const cicloviasLayer: StyleLayerModule = {
       type: 'line',
       ...from('ciclovias'),
       minzoom: 10,
-      paint: { 'line-color': color, 'line-width': 2.5, 'line-dasharray': [2, 1.5], 'line-opacity': 1 },
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': color, 'line-width': 2.5, 'line-dasharray': [0.1, 1.8], 'line-opacity': 1 },
     },
   ],
 };

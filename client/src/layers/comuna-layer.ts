@@ -1,10 +1,11 @@
 import { es } from '../i18n/es.ts';
+import { basePalette } from '../map/colors.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
 
 export const comunaFillLayerId = 'comuna-relleno';
 export const comunaOutlineLayerId = 'comuna-limite';
-const fill = '#d9e4cf';
-const outline = '#0b6e4f';
+const fill = '#e3e8dc';
+const outline = basePalette.comunaOutline;
 
 /** The comuna of Vallenar: a light fill under everything and its boundary (EPSG:4326 data, tiles from zoom 0). */
 export const comunaLayer: StyleLayerModule = {
@@ -14,10 +15,15 @@ export const comunaLayer: StyleLayerModule = {
     group: 'contexto',
     defaultVisible: true,
     defaultOpacity: 1,
-    legend: [{ label: es.legend.comuna, color: outline, symbol: 'line' }],
+    legend: [{ label: es.legend.comuna, color: fill, outline, symbol: 'fill' }],
   },
   styleLayers: (from) => [
-    { id: comunaFillLayerId, type: 'fill', ...from('comuna'), paint: { 'fill-color': fill, 'fill-opacity': 0.85 } },
-    { id: comunaOutlineLayerId, type: 'line', ...from('comuna'), paint: { 'line-color': outline, 'line-width': 2, 'line-opacity': 1 } },
+    { id: comunaFillLayerId, type: 'fill', ...from('comuna'), paint: { 'fill-color': fill, 'fill-opacity': 0.8 } },
+    {
+      id: comunaOutlineLayerId,
+      type: 'line',
+      ...from('comuna'),
+      paint: { 'line-color': outline, 'line-width': 1.6, 'line-dasharray': [5, 2, 1, 2], 'line-opacity': 1 },
+    },
   ],
 };

@@ -1,7 +1,8 @@
 import { es } from '../i18n/es.ts';
+import { basePalette } from '../map/colors.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
 
-const color = '#2b9e8f';
+const color = basePalette.wetland;
 
 /** The urban wetland of the Huasco: the declared polygon and the proposed extension (dashed). */
 export const humedalUrbanoLayer: StyleLayerModule = {
@@ -12,7 +13,10 @@ export const humedalUrbanoLayer: StyleLayerModule = {
     defaultVisible: true,
     defaultOpacity: 1,
     minZoom: 8,
-    legend: [{ label: es.legend.wetland, color, symbol: 'fill', alpha: 0.4 }],
+    legend: [
+      { label: es.legend.wetland, color, symbol: 'fill', alpha: 0.22 },
+      { label: es.legend.wetlandProposed, color, symbol: 'dashed' },
+    ],
   },
   styleLayers: (from) => [
     {
@@ -20,7 +24,7 @@ export const humedalUrbanoLayer: StyleLayerModule = {
       type: 'fill',
       ...from('humedal_urbano'),
       filter: ['==', ['get', 'version'], 'vigente'],
-      paint: { 'fill-color': color, 'fill-opacity': 0.3 },
+      paint: { 'fill-color': color, 'fill-opacity': 0.22, 'fill-outline-color': color },
     },
     {
       id: 'humedal-ampliacion',

@@ -1,7 +1,8 @@
 import { es } from '../i18n/es.ts';
+import { basePalette } from '../map/colors.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
 
-const color = '#d95f02';
+const color = basePalette.urbanLimit;
 
 /** Urban limits (PRC 1981 and census 2017), dashed. */
 export const limiteUrbanoLayer: StyleLayerModule = {
@@ -19,7 +20,7 @@ export const limiteUrbanoLayer: StyleLayerModule = {
       id: 'limite-urbano',
       type: 'line',
       ...from('limite_urbano'),
-      paint: { 'line-color': color, 'line-width': 1.6, 'line-dasharray': [4, 2], 'line-opacity': 0.9 },
+      paint: { 'line-color': color, 'line-width': 1.4, 'line-dasharray': [4, 2], 'line-opacity': 0.9 },
     },
   ],
 };

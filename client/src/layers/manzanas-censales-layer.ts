@@ -1,8 +1,9 @@
 import { es } from '../i18n/es.ts';
+import { basePalette } from '../map/colors.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
 
-const fill = '#f7f4ee';
-const outline = '#b9ae9a';
+const fill = basePalette.blockFill;
+const outline = basePalette.blockOutline;
 
 /** Census blocks 2017 (INE): the built fabric of the town (tiles from zoom 12). */
 export const manzanasCensalesLayer: StyleLayerModule = {
@@ -13,7 +14,7 @@ export const manzanasCensalesLayer: StyleLayerModule = {
     defaultVisible: true,
     defaultOpacity: 1,
     minZoom: 12,
-    legend: [{ label: es.legend.block, color: outline, symbol: 'fill' }],
+    legend: [{ label: es.legend.block, color: fill, outline, symbol: 'fill' }],
   },
   styleLayers: (from) => [
     { id: 'manzanas-relleno', type: 'fill', ...from('manzanas_censales'), minzoom: 12, paint: { 'fill-color': fill, 'fill-opacity': 0.9 } },

@@ -1,3 +1,4 @@
+import { PathStyleExtension, type PathStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { es } from '../i18n/es.ts';
 import { lineamientoColor, rgba, type Rgba } from '../map/colors.ts';
@@ -7,6 +8,14 @@ import { precisionSentence } from '../map/precision-label.ts';
 
 export const projectsLayerId = 'proyectos';
 export const projectHaloLayerId = 'proyecto-seleccionado';
+export const projectCasingLayerId = 'proyectos-borde';
+
+/** Dash and gap of a project line, in line widths: a dashed line is never read as a river or canal, which are solid and blue. */
+export const projectLineDash: [number, number] = [4, 2];
+/** Fill alpha scale of a project area: light, so the river and streets under it stay visible. */
+export const projectAreaAlpha = 0.1;
+const dashes = new PathStyleExtension({ dash: true });
+const isLine = (project: ProjectFeature) => Boolean(project.geometry?.type.includes('LineString'));
 
 /** How a status looks: colour alpha, thin while not yet designed, a dark ring while works are under way, grey when suspended. */
 interface StatusStyle {
@@ -46,14 +55,37 @@ export interface ProjectsLayerProps {
   opacity: number;
 }
 
+/** Line width of a project line in pixels (thinner while an idea or profile, wider with the dark ring of works under way). */
+function lineWidthOf(project: ProjectFeature): number {
+  const style = styleOf(project);
+  return isLine(project) ? (style.thin ? 2.5 : 3.5) : 1.5 + (style.ring ? 2 : 0);
+}
+
+/** A white casing under project lines, as under a dashed road in construction: it keeps the dashes apart from whatever lies below. */
+export function projectCasingLayer({ projects, visible, opacity }: ProjectsLayerProps) {
+  return new GeoJsonLayer<ProjectFeature['properties']>({
+    id: projectCasingLayerId,
+    data: projects.filter(isLine) as never,
+    visible,
+    opacity,
+    stroked: true,
+    filled: false,
+    lineWidthUnits: 'pixels',
+    getLineWidth: (feature) => lineWidthOf(feature as unknown as ProjectFeature) + 3,
+    getLineColor: [255, 255, 255, 235],
+    lineCapRounded: true,
+    updateTriggers: { getLineWidth: projects },
+  });
+}
+
 /**
  * The plan's projects: colour by lineamiento, shape by geometry (points as
- * circles, lines as paths, areas filled), styling by status (fainter and
- * thinner while an idea or profile, a dark ring while under way, grey when
- * suspended).
+ * circles, lines dashed over a white casing, areas lightly filled), styling
+ * by status (fainter and thinner while an idea or profile, a dark ring
+ * while under way, grey when suspended).
  */
 export function projectsLayer({ projects, visible, opacity }: ProjectsLayerProps) {
-  return new GeoJsonLayer<ProjectFeature['properties']>({
+  return new GeoJsonLayer<ProjectFeature['properties'], PathStyleExtensionProps>({
     id: projectsLayerId,
     data: projects as never,
     visible,
@@ -66,24 +98,28 @@ export function projectsLayer({ projects, visible, opacity }: ProjectsLayerProps
     pointType: 'circle',
     pointRadiusUnits: 'pixels',
     lineWidthUnits: 'pixels',
-    getLineWidth: (feature) => {
-      const project = feature as unknown as ProjectFeature;
-      const line = project.geometry?.type.includes('LineString');
-      const style = styleOf(project);
-      return (line ? (style.thin ? 2.5 : 4.5) : 1.5) + (style.ring ? 2 : 0);
-    },
+    getLineWidth: (feature) => lineWidthOf(feature as unknown as ProjectFeature),
     getFillColor: (feature) => {
       const project = feature as unknown as ProjectFeature;
-      return colorOf(project, project.geometry?.type.includes('Polygon') ? 0.35 : 1);
+      return colorOf(project, project.geometry?.type.includes('Polygon') ? projectAreaAlpha : 1);
     },
     getLineColor: (feature) => {
       const project = feature as unknown as ProjectFeature;
-      if (project.geometry?.type.includes('LineString')) return colorOf(project);
+      if (isLine(project)) return colorOf(project);
       if (styleOf(project).ring) return [20, 20, 20, 255];
       return project.geometry?.type.includes('Polygon') ? colorOf(project) : [255, 255, 255, 230];
     },
     getPointRadius: (feature) => (styleOf(feature as unknown as ProjectFeature).thin ? 5.5 : 7),
-    updateTriggers: { getFillColor: projects, getLineColor: projects, getLineWidth: projects, getPointRadius: projects },
+    getDashArray: (feature: unknown) => (isLine(feature as ProjectFeature) ? projectLineDash : [0, 0]),
+    dashJustified: true,
+    extensions: [dashes],
+    updateTriggers: {
+      getFillColor: projects,
+      getLineColor: projects,
+      getLineWidth: projects,
+      getPointRadius: projects,
+      getDashArray: projects,
+    },
   });
 }
 
@@ -118,8 +154,8 @@ export function projectsLegend(lineamientos: readonly { codigo: string; nombre: 
   return [
     ...colours,
     { label: es.legend.point, color: grey, symbol: 'point' },
-    { label: es.legend.line, color: grey, symbol: 'line' },
-    { label: es.legend.area, color: grey, symbol: 'fill', alpha: 0.35 },
+    { label: es.legend.line, color: grey, symbol: 'dashed' },
+    { label: es.legend.area, color: grey, symbol: 'fill', alpha: projectAreaAlpha },
     { label: es.legend.sinEstado, color: grey, symbol: 'point', alpha: defaultStyle.alpha / 255 },
     { label: es.legend.ideaOrProfile, color: grey, symbol: 'point', alpha: 0.5 },
     { label: es.legend.underWay, color: '#141414', symbol: 'point' },

@@ -3,10 +3,10 @@ import type { StyleLayerModule } from '../map/layer-entry.ts';
 import { markedPrecision, precisionMark, precisionSentence } from '../map/precision-label.ts';
 
 const existing = '#4d4d4d';
-const proposed = '#e6550d';
-const illustrative = '#fdae6b';
+const proposed = '#4d4d4d';
+const illustrative = '#a8a8a8';
 
-/** Bridges over the Huasco: existing solid dark, proposed dashed orange, pale orange where only illustrative (tiles from zoom 10). */
+/** Bridges over the Huasco: existing solid dark grey, proposed dashed dark grey, pale grey where only illustrative (grey is infrastructure; the plan's colours are its projects) (tiles from zoom 10). */
 export const puentesLayer: StyleLayerModule = {
   entry: {
     id: 'puentes',

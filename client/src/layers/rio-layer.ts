@@ -1,7 +1,8 @@
 import { es } from '../i18n/es.ts';
+import { basePalette } from '../map/colors.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
 
-export const riverColor = '#3b8fd9';
+export const riverColor = basePalette.river;
 
 /** The Huasco river (approximate axis), wider as the map zooms in. */
 export const rioLayer: StyleLayerModule = {

@@ -1,7 +1,8 @@
 import { es } from '../i18n/es.ts';
+import { basePalette } from '../map/colors.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
 
-const color = '#333333';
+const color = basePalette.placeLabel;
 
 /** Place names: a small dot from the tiles; the name itself is drawn by the labels layer (no glyph server offline). */
 export const toponimiaLayer: StyleLayerModule = {

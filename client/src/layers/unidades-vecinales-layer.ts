@@ -1,8 +1,9 @@
 import { es } from '../i18n/es.ts';
+import { basePalette } from '../map/colors.ts';
 import type { StyleLayerModule } from '../map/layer-entry.ts';
 import { precisionSentence } from '../map/precision-label.ts';
 
-export const unitColor = '#6a3d9a';
+export const unitColor = basePalette.unitOutline;
 
 /** Neighbourhood units (census stand-ins, illustrative as units): outlines; names come from the labels layer. */
 export const unidadesVecinalesLayer: StyleLayerModule = {
@@ -17,13 +18,12 @@ export const unidadesVecinalesLayer: StyleLayerModule = {
     note: `${es.legend.uvNote} ${precisionSentence('ilustrativa')}`,
   },
   styleLayers: (from) => [
-    { id: 'uv-relleno', type: 'fill', ...from('unidades_vecinales'), minzoom: 8, paint: { 'fill-color': unitColor, 'fill-opacity': 0.03 } },
     {
       id: 'uv-borde',
       type: 'line',
       ...from('unidades_vecinales'),
       minzoom: 8,
-      paint: { 'line-color': unitColor, 'line-width': 1.4, 'line-opacity': 0.75 },
+      paint: { 'line-color': unitColor, 'line-width': 1.3, 'line-opacity': 0.8 },
     },
   ],
 };

@@ -4,6 +4,8 @@ import type { StyleLayerModule } from '../map/layer-entry.ts';
 
 /** Zone colours by the first letters of the PRC code: urban, restricted, industrial, anything else. */
 const zoneColors = { ZU: '#f6e8a6', ZR: '#f4b6b6', ZI: '#cdb8e6', otra: '#d9d9d9' } as const;
+const outline = '#9b8f5c';
+const fillAlpha = 0.45;
 const color: ExpressionSpecification = [
   'match',
   ['slice', ['coalesce', ['get', 'codigo'], ''], 0, 2],
@@ -22,13 +24,14 @@ export const zonificacionPrcLayer: StyleLayerModule = {
     id: 'zonificacion_prc',
     title: es.layer.zonificacion,
     group: 'contexto',
-    defaultVisible: true,
+    defaultVisible: false,
     defaultOpacity: 1,
     minZoom: 10,
     legend: [
-      { label: es.legend.zoneUrban, color: zoneColors.ZU, symbol: 'fill' },
-      { label: es.legend.zoneRestricted, color: zoneColors.ZR, symbol: 'fill' },
-      { label: es.legend.zoneIndustrial, color: zoneColors.ZI, symbol: 'fill' },
+      { label: es.legend.zoneUrban, color: zoneColors.ZU, outline, alpha: fillAlpha, symbol: 'fill' },
+      { label: es.legend.zoneRestricted, color: zoneColors.ZR, outline, alpha: fillAlpha, symbol: 'fill' },
+      { label: es.legend.zoneIndustrial, color: zoneColors.ZI, outline, alpha: fillAlpha, symbol: 'fill' },
+      { label: es.legend.zoneOther, color: zoneColors.otra, outline, alpha: fillAlpha, symbol: 'fill' },
     ],
   },
   styleLayers: (from) => [
@@ -37,14 +40,14 @@ export const zonificacionPrcLayer: StyleLayerModule = {
       type: 'fill',
       ...from('zonificacion_prc'),
       minzoom: 10,
-      paint: { 'fill-color': color, 'fill-opacity': 0.45 },
+      paint: { 'fill-color': color, 'fill-opacity': fillAlpha },
     },
     {
       id: 'zonificacion-borde',
       type: 'line',
       ...from('zonificacion_prc'),
       minzoom: 10,
-      paint: { 'line-color': '#9b8f5c', 'line-width': 0.8, 'line-opacity': 0.8 },
+      paint: { 'line-color': outline, 'line-width': 0.8, 'line-opacity': 0.8 },
     },
   ],
 };

@@ -17,7 +17,7 @@ export function rgba(hex: string, alpha = 255): Rgba {
  */
 export const lineamientoColors: Record<string, string> = {
   L1: '#E69F00',
-  L2: '#117733',
+  L2: '#999933',
   L3: '#882255',
   L4: '#CC79A7',
   L5: '#D55E00',

@@ -6,13 +6,12 @@ import { measureLayers, type MeasureMode } from '../layers/medicion-layer.ts';
 import { dumpsDensityLayer } from '../layers/microbasurales-densidad-layer.ts';
 import { dumpsLayer, type DumpFeature } from '../layers/microbasurales-layer.ts';
 import { projectsDensityLayer } from '../layers/proyectos-densidad-layer.ts';
-import { projectHaloLayer, projectsLayer } from '../layers/proyectos-layer.ts';
+import { projectCasingLayer, projectHaloLayer, projectsLayer } from '../layers/proyectos-layer.ts';
 import { searchMarkerLayer } from '../layers/resultado-busqueda-layer.ts';
 import { touchedUnitsLayer, type UnitFeature } from '../layers/unidades-tocadas-layer.ts';
 import type { ProjectFeature } from '../plan/project.ts';
 import type { AppState, LayerSetting } from '../state/app-state.ts';
-import { unitColor } from '../layers/unidades-vecinales-layer.ts';
-import { rgba } from './colors.ts';
+import { basePalette, rgba } from './colors.ts';
 import { placeLabelSize, streetLabelSize, unitLabelSize } from './labels.ts';
 
 /** What the deck.gl overlay draws, already derived from the state and the data. */
@@ -43,6 +42,7 @@ export function deckLayers(inputs: DeckInputs): Layer[] {
     dumpsLayer({ dumps: inputs.dumps, ...setting('microbasurales') }),
     projectsDensityLayer({ positions: inputs.projectDensity, ...setting('proyectos') }),
     projectHaloLayer(setting('proyectos').visible ? inputs.selected : null),
+    projectCasingLayer({ projects: inputs.projects, ...setting('proyectos') }),
     projectsLayer({ projects: inputs.projects, ...setting('proyectos') }),
     searchMarkerLayer(inputs.searchMarker),
     ...(inputs.measure ? measureLayers(inputs.measure) : []),
@@ -52,7 +52,7 @@ export function deckLayers(inputs: DeckInputs): Layer[] {
       visible: setting('unidades_vecinales').visible,
       opacity: setting('unidades_vecinales').opacity,
       size: unitLabelSize,
-      color: rgba(unitColor, 230),
+      color: rgba(basePalette.unitLabel, 235),
     }),
     labelsLayer({
       id: 'etiquetas-calles',
@@ -60,7 +60,7 @@ export function deckLayers(inputs: DeckInputs): Layer[] {
       visible: setting('calles').visible,
       opacity: setting('calles').opacity,
       size: streetLabelSize,
-      color: [80, 80, 80, 255],
+      color: rgba(basePalette.streetLabel),
     }),
     labelsLayer({
       id: 'etiquetas-lugares',
@@ -68,7 +68,7 @@ export function deckLayers(inputs: DeckInputs): Layer[] {
       visible: setting('toponimia').visible,
       opacity: setting('toponimia').opacity,
       size: placeLabelSize,
-      color: [30, 30, 30, 255],
+      color: rgba(basePalette.placeLabel),
       bold: true,
     }),
   ];

@@ -36,11 +36,13 @@ export function declutter(
       const [x, y] = project(label.position);
       const halfWidth = (label.text.length * size * glyphWidth) / 2 + margin;
       const halfHeight = (size * 1.2) / 2 + margin;
-      // A rotated label takes the box of its longer side; rough but safe.
-      const rotated = Math.abs(label.angle ?? 0) > 30;
-      const box = rotated
-        ? { left: x - halfWidth, right: x + halfWidth, top: y - halfWidth, bottom: y + halfWidth }
-        : { left: x - halfWidth, right: x + halfWidth, top: y - halfHeight, bottom: y + halfHeight };
+      // A rotated label takes the upright box around its rotated rectangle.
+      const radians = ((label.angle ?? 0) * Math.PI) / 180;
+      const cos = Math.abs(Math.cos(radians));
+      const sin = Math.abs(Math.sin(radians));
+      const halfX = halfWidth * cos + halfHeight * sin;
+      const halfY = halfWidth * sin + halfHeight * cos;
+      const box = { left: x - halfX, right: x + halfX, top: y - halfY, bottom: y + halfY };
       if (box.right < 0 || box.left > width || box.bottom < 0 || box.top > height) return false;
       if (placed.some((other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top))
         return false;

@@ -4,8 +4,8 @@ import type { AppState } from '../state/app-state.ts';
 import { declutter } from './declutter.ts';
 import type { WorkbenchData } from './workbench-data.ts';
 
-/** Zoom from which street names are written (the street sample is dense in the centre). */
-export const streetLabelZoom = 14.5;
+/** Zoom from which street names are written: street zooms, where a block face is long enough for a name. */
+export const streetLabelZoom = 14;
 /** Zoom from which neighbourhood unit names are written. */
 export const unitLabelZoom = 11.5;
 

@@ -3,7 +3,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 export type LayerGroup = 'plan' | 'territorio' | 'contexto' | 'base';
 
 /** How a legend swatch is drawn. */
-export type LegendSymbol = 'fill' | 'line' | 'dashed' | 'point' | 'diamond' | 'hexagon' | 'column' | 'label';
+export type LegendSymbol = 'fill' | 'line' | 'dashed' | 'dotted' | 'point' | 'diamond' | 'hexagon' | 'column' | 'label';
 
 export interface LegendItem {
   label: string;
@@ -12,6 +12,8 @@ export interface LegendItem {
   symbol: LegendSymbol;
   /** 0–1; default 1. */
   alpha?: number;
+  /** CSS colour of a fill's outline, when the map draws one. */
+  outline?: string;
 }
 
 /** A layer as the layers panel lists it and the URL names it. */

@@ -1,3 +1,4 @@
+import './cartography.css';
 import type { ExternalBasemap } from '../config.ts';
 import { es } from '../i18n/es.ts';
 import { callesLayer } from '../layers/calles-layer.ts';

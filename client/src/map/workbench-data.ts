@@ -2,6 +2,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import { getAllFeatures, getJson } from '../api.ts';
 import { lineLabel } from '../analysis/line-label.ts';
+import { streetName } from './street-name.ts';
 import type { UnitProjects } from '../analysis/investment-by-unit.ts';
 import type { Label } from '../layers/etiquetas-layer.ts';
 import type { DumpFeature } from '../layers/microbasurales-layer.ts';
@@ -21,6 +22,8 @@ export interface WorkbenchData {
   streetLabels: Label[];
   unitLabels: Label[];
   comuna: FeatureCollection | null;
+  /** The urban limits (PRC 1981 and census 2017): the town the first view frames. */
+  town: FeatureCollection | null;
 }
 
 export const emptyData = (): WorkbenchData => ({
@@ -33,6 +36,7 @@ export const emptyData = (): WorkbenchData => ({
   streetLabels: [],
   unitLabels: [],
   comuna: null,
+  town: null,
 });
 
 /** The town that names the comuna. */
@@ -40,21 +44,18 @@ const comunaTown = 'Vallenar';
 
 const items = (id: string, limit = 10_000) => `/collections/${id}/items?limit=${limit}`;
 
-/** One street name per street, on its longest segment (the sample has several segments per name). */
-function streetLabels(streets: Feature<LineString | MultiLineString, { nombre: string | null }>[]): Label[] {
-  const longest = new Map<string, Feature<LineString | MultiLineString, { nombre: string | null }>>();
-  const length = (feature: Feature<LineString | MultiLineString>) =>
-    feature.geometry.type === 'LineString' ? feature.geometry.coordinates.length : feature.geometry.coordinates.flat().length;
-  for (const street of streets) {
-    const name = street.properties.nombre;
-    if (!name || !street.geometry) continue;
-    const current = longest.get(name);
-    if (!current || length(street) > length(current)) longest.set(name, street);
-  }
-  return [...longest.entries()].flatMap(([name, street]) => {
-    const label = lineLabel(street.geometry);
-    return label ? [{ text: name, position: label.position, angle: label.angle }] : [];
+/**
+ * A street name on every named segment, the longest segments first: at street
+ * zooms each block face of a long street can carry its name, as in QGIS with
+ * repeated labels; the decluttering drops the ones that would collide.
+ */
+export function streetLabels(streets: Feature<LineString | MultiLineString, { nombre: string | null }>[]): Label[] {
+  const labelled = streets.flatMap((street) => {
+    const name = street.properties.nombre?.trim();
+    const label = name && street.geometry ? lineLabel(street.geometry) : null;
+    return label && name ? [{ text: streetName(name), position: label.position, angle: label.angle, length: label.length }] : [];
   });
+  return labelled.sort((a, b) => b.length - a.length).map(({ text, position, angle }) => ({ text, position, angle }));
 }
 
 /** Names of the neighbourhood units at a point inside each ("Zona censal 4-1", without the "(referencial)" suffix). */
@@ -114,6 +115,9 @@ export async function loadWorkbenchData(
     }),
     part('comuna', async () => {
       data.comuna = await getJson<FeatureCollection>(items('comuna', 10));
+    }),
+    part('town', async () => {
+      data.town = await getJson<FeatureCollection>(items('limite_urbano', 10));
     }),
   ]);
 }

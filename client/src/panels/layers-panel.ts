@@ -7,7 +7,7 @@ import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
 function swatch(item: LegendItem): HTMLElement {
   return h('span', {
     class: `swatch swatch-${item.symbol}`,
-    style: `--swatch: ${item.color}; --swatch-alpha: ${item.alpha ?? 1}`,
+    style: `--swatch: ${item.color}; --swatch-alpha: ${item.alpha ?? 1}${item.outline ? `; --swatch-outline: ${item.outline}` : ''}`,
     'aria-hidden': 'true',
   });
 }

@@ -1,4 +1,4 @@
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { externalBasemap } from './config.ts';
 import { es } from './i18n/es.ts';
@@ -32,7 +32,7 @@ import { mountMicrobasuralesPanel } from './panels/microbasurales-panel.ts';
 import { nodesAt } from './plan/plan-tree.ts';
 import type { ProjectFeature } from './plan/project.ts';
 import { createSelection } from './selection.ts';
-import { byId, detectBaseSource, setShellTexts, setupPanelsToggle } from './shell.ts';
+import { byId, detectBaseSource, keepCardClearOfSelection, mountSidebarTabs, setShellTexts, setupPanelsToggle } from './shell.ts';
 import { defaultState, type ProjectFilters } from './state/app-state.ts';
 import { Store } from './state/store.ts';
 import { syncUrl } from './state/url-sync.ts';
@@ -79,11 +79,13 @@ async function start() {
     getTooltip: tooltip,
     onClick: (info: PickingInfo) => {
       if (measure.active || mapBusy() || info.layer?.id !== projectsLayerId || !info.object) return;
-      selection.select((info.object as ProjectFeature).properties.codigo, { focus: true });
+      choose((info.object as ProjectFeature).properties.codigo, { focus: true });
     },
   });
   map.addControl(overlay);
 
+  // The geometry under Plan Regulador review, drawn above every deck.gl layer so a project never hides it.
+  let reviewHighlight: Layer | null = null;
   let renderFilters: (() => void) | undefined;
   let filtersShown: { filters: ProjectFilters | null; projects: readonly ProjectFeature[] | null } = { filters: null, projects: null };
   const render = () => {
@@ -101,7 +103,7 @@ async function start() {
         labels,
         measure: measurement,
         searchMarker,
-      }),
+      }).concat(reviewHighlight ? [reviewHighlight] : []),
     });
     toolbar.render3d(Boolean(state.layers.inversion_3d?.visible));
     investmentPanel.render();
@@ -113,6 +115,12 @@ async function start() {
   };
 
   const selection = createSelection(byId('project-card'), map, store, data, render);
+  const cardClear = keepCardClearOfSelection(map, byId('project-card'), () => selection.view.project);
+  /** A project a person chose (map, search, list): its card opens beside it, never over it. */
+  const choose = (codigo: string, options: { zoom?: boolean; focus?: boolean }) => {
+    cardClear.chosen(codigo);
+    selection.select(codigo, options);
+  };
   const renderLegend = mountLayersPanel(byId('layers-panel'), entries, store);
   const investmentPanel = mountInvestmentPanel(byId('investment-panel'), store, () => derived.investment(store.state.filters));
   const measure = new MeasureTool(map, (next) => {
@@ -157,20 +165,24 @@ async function start() {
   mountSearchPanel(byId('search-panel'), (hit: SearchHitFeature) => {
     const { capa, codigo } = hit.properties;
     const project = capa === 'proyectos' && codigo;
-    if (project) selection.select(codigo, { focus: true });
+    if (project) choose(codigo, { focus: true });
     searchMarker = !project && hit.geometry ? (hit.geometry.coordinates.slice(0, 2) as [number, number]) : null;
     if (hit.bbox) fitBbox(map, hit.bbox);
     render();
   });
   mountPointerCoordinates(byId('coordinates'), map);
-  mountAnalysisIndicatorsPanel(byId('sidebar'), map);
-  mountAnalysisEquityPanel(byId('sidebar'));
-  mountAnalysisPrcPanel(byId('sidebar'), map, overlay);
-  mountAnalysisProximityPanel(byId('sidebar'), map);
+  mountAnalysisIndicatorsPanel(byId('tab-indicadores'), map);
+  mountAnalysisEquityPanel(byId('tab-equidad'));
+  mountAnalysisPrcPanel(byId('tab-prc'), map, overlay, (layer) => {
+    reviewHighlight = layer;
+    render();
+  });
+  mountAnalysisProximityPanel(byId('tab-proximidad'), map);
   mountEditPanel(byId('edit-panel'), { map, overlay, data, render });
-  mountTrackingReportsPanel(byId('sidebar'));
-  mountDashboardPanel(byId('sidebar'), map, data);
-  mountMicrobasuralesPanel(byId('sidebar'), render);
+  mountTrackingReportsPanel(byId('tab-informes'));
+  mountDashboardPanel(byId('tab-tablero'), map, data);
+  mountMicrobasuralesPanel(byId('tab-microbasurales'), render);
+  mountSidebarTabs();
 
   store.subscribe((state, previous) => {
     const wasOn = previous.layers.inversion_3d?.visible;
@@ -210,7 +222,7 @@ async function start() {
           tree: data.tree,
           projects: () => data.projects,
           filtered: () => derived.filtered(store.state.filters),
-          onChooseProject: (codigo) => selection.select(codigo, { zoom: true, focus: true }),
+          onChooseProject: (codigo) => choose(codigo, { zoom: true, focus: true }),
         });
       }
       if (part === 'projects' || part === 'units') selection.refresh();

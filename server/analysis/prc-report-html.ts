@@ -23,6 +23,12 @@ export function reviewDate(iso: string): string {
   return new Date(iso).toLocaleString('es-CL', { timeZone: 'America/Santiago', dateStyle: 'long', timeStyle: 'short' });
 }
 
+/** A zone's overlap: «—» for points and lines (no area), «< 1 m²» for a zone the polygon only touches. */
+function zoneOverlap(review: StoredReview, value: unknown): string {
+  if (!review.geometry.type.endsWith('Polygon')) return '—';
+  return Number(value) < 1 ? '&lt; 1 m² (solo toca el borde)' : squareMetres(value);
+}
+
 function geometrySummary(review: StoredReview): string {
   const type = review.geometry.type;
   if (type.endsWith('Polygon')) return `Polígono de ${squareMetres(review.area_m2)} (${hectares(review.area_m2 / 1e4)})`;
@@ -70,7 +76,7 @@ export function renderReviewHtml(review: StoredReview & { mapa_png: string | nul
       text(row.usos_permitidos),
       text(row.usos_prohibidos),
       text(row.instrumento),
-      squareMetres(row.area_m2),
+      zoneOverlap(review, row.area_m2),
     ]),
     'La geometría no toca zonas del Plan Regulador.',
   );

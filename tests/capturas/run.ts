@@ -1,8 +1,9 @@
 /**
  * `npm run capturas`: screenshots of every screen a person reviews, written
  * to docs/img/capturas/ (PNG): the workbench at 1366×768, 1024×768 and on a
- * phone (390×844), each sidebar panel opened on its own, the field app on a
- * phone and the API page. For looking at, not asserting: the browser tests
+ * phone (390×844), signed in, each sidebar tab and analysis tool after its
+ * calculation (the whole window, so the map shows where the result took it),
+ * a project card, the field app on a phone and the API page. For looking at, not asserting: the browser tests
  * assert; these images are what a reviewer compares with QGIS or Lizmap.
  * Runs on its own embedded database with Vallenar's data (created on the
  * first run under .tmp/capturas) and needs the built client.
@@ -13,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../../server/app.ts';
+import { createAccount } from '../../server/auth/accounts.ts';
 import { loadConfig, projectRoot } from '../../server/config.ts';
 import { prepareDatabase } from '../../server/db/prepare.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -55,11 +57,64 @@ async function capture(page: Page, name: string, fullPage = false): Promise<void
   console.log(`  ${path.relative(projectRoot, file)}`);
 }
 
+const reviewer = {
+  usuario: 'capturas.revisor',
+  nombre: 'Revisora de capturas',
+  rol: 'revisor' as const,
+  clave: 'capturas de pantalla 2026',
+};
+
+/** Signs in the way the sign-in form does and reloads, so the page starts signed in. */
+async function signIn(page: Page): Promise<void> {
+  await page.evaluate(
+    async ({ usuario, clave }) =>
+      fetch('/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ usuario, clave }) }),
+    reviewer,
+  );
+  await page.reload();
+}
+
+/** What each tab computes before its picture, as a planner would. */
+const tabActions: Record<string, (page: Page) => Promise<void>> = {
+  Buscar: async (page) => {
+    await page.locator('#search-panel input').fill('puente');
+    await page.locator('#search-panel input').press('Enter');
+    await page.locator('#search-panel .search-hit').first().waitFor({ timeout: 30_000 });
+  },
+  Tablero: async (page) => {
+    await page.locator('[data-panel-tablero][data-loaded]').waitFor({ timeout: 30_000 });
+  },
+  Microbasurales: async (page) => {
+    await page.locator('[data-microbasurales-resumen][data-cargado]').waitFor({ timeout: 30_000 });
+  },
+};
+
+const analysisActions: Record<string, (page: Page) => Promise<void>> = {
+  Indicadores: async (page) => {
+    const panel = page.locator('[data-analisis]');
+    await panel.getByRole('button', { name: 'Calcular' }).click();
+    await panel.locator('[data-analisis-tabla] tbody tr').first().waitFor({ timeout: 120_000 });
+  },
+  Equidad: async (page) => {
+    const panel = page.locator('[data-analisis-equidad]');
+    await panel.getByRole('button', { name: 'Calcular equidad' }).click();
+    await panel.locator('[data-gini]').waitFor({ timeout: 120_000 });
+  },
+  'Plan Regulador': async (page) => {
+    const panel = page.locator('[data-revision-prc]');
+    await panel.getByLabel('Código de proyecto del PLADECO').fill('L6.O1.P1.G1.03');
+    await panel.getByRole('button', { name: 'Usar proyecto' }).click();
+    await panel.getByRole('button', { name: 'Revisar con el servidor' }).click();
+    await panel.locator('[data-prc-hallazgos]').waitFor({ timeout: 120_000 });
+  },
+};
+
 async function main() {
   const config = loadConfig({}, { dataDir: path.join(projectRoot, '.tmp', 'capturas', 'pglite'), logLevel: 'silent', port: 0 });
   if (!existsSync(path.join(config.clientDir, 'index.html'))) throw new Error('El cliente no está compilado: ejecute «npm run build».');
   const database = await prepareDatabase(config, { info: () => {}, warn: console.warn }, { seed: true });
   const app = await buildApp({ config, database, logger: false });
+  await createAccount(app.db, reviewer).catch(() => undefined); // already there from an earlier run
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   await rm(outputDir, { recursive: true, force: true });
@@ -71,23 +126,45 @@ async function main() {
       const page = await open(browser, `${baseUrl}/#${cityView}`, size, name === 'telefono');
       await workbenchReady(page);
       await capture(page, `mesa-${name}`);
+      if (name === 'telefono') {
+        await page.locator('#panels-toggle').click();
+        await page.waitForTimeout(500);
+        await capture(page, 'mesa-telefono-paneles');
+      }
       await page.context().close();
     }
 
-    // Each sidebar panel on its own, as the full height a planner scrolls through.
+    // Signed in as a reviewer, each sidebar tab and analysis tool as a planner sees it, after its calculation:
+    // the whole window, so the map shows where each result took it.
     const page = await open(browser, `${baseUrl}/#${cityView}`, sizes.portatil);
+    await signIn(page);
     await workbenchReady(page);
-    const panels = page.locator('#sidebar > section.panel:not([hidden])');
-    const count = await panels.count();
-    for (let index = 0; index < count; index += 1) {
-      const panel = panels.nth(index);
-      const heading = (await panel.locator('h2, h3, summary').first().textContent()) ?? '';
-      const name = `${String(index + 1).padStart(2, '0')}-${slug(heading) || 'panel'}`;
-      await panel.evaluate((section) => section.querySelectorAll('details').forEach((details) => (details.open = true)));
-      await panel.scrollIntoViewIfNeeded();
-      await panel.screenshot({ path: path.join(outputDir, `panel-${name}.png`) });
-      console.log(`  docs/img/capturas/panel-${name}.png`);
+    let index = 0;
+    const shoot = async (name: string) => {
+      index += 1;
+      await page.waitForTimeout(800);
+      await capture(page, `pestana-${String(index).padStart(2, '0')}-${slug(name)}`);
+    };
+    for (const tab of await page.locator('#sidebar-tabs [role="tab"]').all()) {
+      const name = (await tab.textContent()) ?? '';
+      await tab.click();
+      if (name !== 'Análisis') {
+        await tabActions[name]?.(page);
+        await shoot(name);
+        continue;
+      }
+      for (const tool of await page.locator('#analysis-tabs [role="tab"]').all()) {
+        const toolName = (await tool.textContent()) ?? '';
+        await tool.click();
+        await analysisActions[toolName]?.(page);
+        await shoot(`${name} ${toolName}`);
+      }
     }
+    // The project card beside the project it describes (the four bridges).
+    await page.evaluate(() => (location.hash = 'mapa=13/-28.58/-70.757&proyecto=L6.O1.P1.G1.03'));
+    await page.waitForSelector('#project-card[data-loaded="true"]', { timeout: 30_000 });
+    await page.waitForTimeout(1_500);
+    await capture(page, 'tarjeta-proyecto');
     await page.context().close();
 
     const campo = await open(browser, `${baseUrl}/campo`, sizes.telefono, true);

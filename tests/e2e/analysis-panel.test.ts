@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { assertClientBuilt, openWorkbench, settleForScreenshot, waitForIdleMap } from '../support/workbench.ts';
+import { assertClientBuilt, openWorkbench, settleForScreenshot, showPanel, waitForIdleMap } from '../support/workbench.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -23,13 +23,15 @@ afterAll(async () => {
 
 describe('the indicators panel', () => {
   it('computes the indicators per census zone and offers the CSV of the same query', async () => {
+    await showPanel(page, '[data-analisis]');
     const panel = page.locator('[data-analisis]');
     await panel.getByLabel('Unidades').selectOption('zonas_censales');
     await panel.getByRole('button', { name: 'Calcular' }).click();
     const rows = panel.locator('[data-analisis-tabla] tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(13);
-    // No budget is recorded in the seed: the panel says so instead of showing 0 CLP.
+    // No budget is recorded in the seed: the panel says so instead of showing 0 CLP (the table ranks the chosen indicator).
+    await panel.getByLabel('Indicador para mapa, ranking y gráfico').selectOption('inversion_por_habitante');
     await expect.poll(() => panel.locator('tbody').textContent()).toContain('no se calcula: sin presupuesto registrado');
     expect(await panel.locator('[data-analisis-csv]').getAttribute('href')).toBe(
       '/analysis/indicadores?unidad=zonas_censales&distancia_ciclovia=300&f=csv',
@@ -40,6 +42,7 @@ describe('the indicators panel', () => {
 
 describe('the indicators workbench', () => {
   it('ranks the neighbourhood units by the chosen indicator, charts them and paints them on the map', async () => {
+    await showPanel(page, '[data-analisis]');
     const panel = page.locator('[data-analisis]');
     await panel.getByLabel('Unidades').selectOption('unidades_vecinales');
     await panel.getByRole('button', { name: 'Calcular' }).click();
@@ -86,6 +89,7 @@ describe('the indicators workbench', () => {
   });
 
   it('draws the Lorenz curve with the Gini and lists the units with no project of a lineamiento', async () => {
+    await showPanel(page, '[data-analisis-equidad]');
     const panel = page.locator('[data-analisis-equidad]');
     await panel.getByLabel('Qué se reparte').selectOption('proyectos');
     await expect.poll(() => panel.getByLabel('Lineamiento del PLADECO').locator('option').count()).toBeGreaterThan(1);
@@ -121,6 +125,7 @@ describe('the proximity tool', () => {
       return { id: Number(feature.id), x: point.x, y: point.y };
     });
     expect(heritage).not.toBeNull();
+    await showPanel(page, '[data-proximidad]');
     const panel = page.locator('[data-proximidad]');
     await panel.getByRole('button', { name: 'Elegir objeto en el mapa' }).click();
     const box = (await page.locator('#map').boundingBox())!;

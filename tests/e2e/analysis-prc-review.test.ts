@@ -8,7 +8,7 @@ import { createAccount } from '../../server/auth/accounts.ts';
 import { loadAnalysisFixture, readInput, toLonLat } from '../http/analysis-fixture.ts';
 import { artifactsDir, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { assertClientBuilt, openWorkbench, waitForIdleMap } from '../support/workbench.ts';
+import { assertClientBuilt, openWorkbench, showPanel, waitForIdleMap } from '../support/workbench.ts';
 
 /**
  * The Plan Regulador check in Chromium on the analysis fixture territory
@@ -89,6 +89,7 @@ beforeAll(async () => {
   expect(status).toBe(200);
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
+  await showPanel(page, '[data-revision-prc]');
 }, 180_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { assertClientBuilt, openWorkbench } from '../support/workbench.ts';
+import { assertClientBuilt, openWorkbench, showPanel } from '../support/workbench.ts';
 import {
   makeReport,
   openCampo,
@@ -152,6 +152,7 @@ describe('the field app at /campo on a phone', () => {
     );
     expect(drawn).toEqual(['reportado', 'reportado', 'reportado']);
     expect(await reportedSites()).toBe(reportedBefore + 3);
+    await showPanel(office, '[data-panel-microbasurales]');
     const panel = office.locator('[data-panel-microbasurales]');
     await panel.locator('[data-microbasurales-resumen][data-cargado]').waitFor();
     expect(Number(await panel.locator('[data-por-estado] [data-estado="reportado"]').getAttribute('data-conteo'))).toBe(reportedBefore + 3);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { assertClientBuilt, openWorkbench, settleForScreenshot } from '../support/workbench.ts';
+import { assertClientBuilt, openWorkbench, settleForScreenshot, showPanel } from '../support/workbench.ts';
 
 const bridges = 'L6.O1.P1.G1.03';
 let server: TestServer;
@@ -28,6 +28,7 @@ beforeAll(async () => {
   located = (await db.query<{ n: number }>(`select count(*)::int as n from proyectos where geom is not null`))[0]!.n;
   browser = await launchBrowser();
   page = await openWorkbench(browser, server, { fragment: 'mapa=13/-28.58/-70.757' });
+  await showPanel(page, '[data-panel-tablero]');
   await page.waitForSelector('[data-panel-tablero][data-loaded="true"]');
 });
 

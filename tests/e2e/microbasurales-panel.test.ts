@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { assertClientBuilt, openWorkbench, waitForIdleMap } from '../support/workbench.ts';
+import { assertClientBuilt, openWorkbench, showPanel, waitForIdleMap } from '../support/workbench.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -42,6 +42,7 @@ beforeAll(async () => {
   assertClientBuilt(server);
   browser = await launchBrowser();
   page = await openWorkbench(browser, server);
+  await showPanel(page, '[data-panel-microbasurales]');
   await page.locator('[data-panel-microbasurales] [data-microbasurales-resumen][data-cargado="todo"]').waitFor();
 });
 

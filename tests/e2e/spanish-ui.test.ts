@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { assertClientBuilt, viewports } from '../support/workbench.ts';
+import { assertClientBuilt, showPanel, viewports } from '../support/workbench.ts';
 import { signIn as signInToCampo, vallenar } from './campo-support.ts';
 
 /**
@@ -132,6 +132,23 @@ async function englishOn(page: Page): Promise<string[]> {
   return (await visibleTexts(page)).filter((text) => englishPattern.test(text));
 }
 
+/** English on each sidebar tab and analysis tool in turn (a hidden tab's text is not on screen). */
+async function englishInEveryTab(page: Page): Promise<string[]> {
+  const found = new Set(await englishOn(page));
+  for (const tab of await page.locator('#sidebar-tabs [role="tab"]').all()) {
+    await tab.click();
+    await openEverything(page);
+    for (const text of await englishOn(page)) found.add(text);
+    if ((await tab.getAttribute('aria-controls')) !== 'tab-analisis') continue;
+    for (const tool of await page.locator('#analysis-tabs [role="tab"]').all()) {
+      await tool.click();
+      await openEverything(page);
+      for (const text of await englishOn(page)) found.add(text);
+    }
+  }
+  return [...found];
+}
+
 /** Opens every collapsed part (details, the tracking forms) so its text is on screen. */
 async function openEverything(page: Page): Promise<void> {
   await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
@@ -162,7 +179,7 @@ describe('the SIT speaks Spanish in a browser set to English', () => {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
     await page.waitForSelector('#project-card[data-loaded="true"]', { timeout: 30_000 });
     await openEverything(page);
-    expect(await englishOn(page)).toEqual([]);
+    expect(await englishInEveryTab(page)).toEqual([]);
     await page.locator('#account-menu').getByRole('button', { name: 'Iniciar sesión' }).click();
     await page.waitForSelector('dialog[open]');
     expect(await englishOn(page)).toEqual([]);
@@ -183,11 +200,13 @@ describe('the SIT speaks Spanish in a browser set to English', () => {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
     await page.waitForSelector('#project-card[data-loaded="true"] [data-tracking-forms]', { timeout: 30_000 });
+    await showPanel(page, '[data-panel-microbasurales]');
     await page.waitForSelector('[data-microbasurales-resumen][data-cargado]', { timeout: 30_000 });
     await openEverything(page);
     await page.waitForSelector('#project-card [data-tracking-history][data-loaded="true"]', { timeout: 30_000 });
 
-    expect(await englishOn(page)).toEqual([]);
+    expect(await englishInEveryTab(page)).toEqual([]);
+    await showPanel(page, '[data-panel-microbasurales]');
     // The check sees what the browser draws in its own widgets: a native date input is caught.
     await page.evaluate(() =>
       document.querySelector('#sidebar')?.prepend(Object.assign(document.createElement('input'), { type: 'date', id: 'nativa' })),
@@ -215,6 +234,7 @@ describe('the SIT speaks Spanish in a browser set to English', () => {
     expect(await page.locator('#project-card [data-tracking-form="estado"] input[name="desde"]').inputValue()).toMatch(
       /^\d{2}-\d{2}-\d{4}$/,
     );
+    await showPanel(page, '[data-revision-prc]');
     const picker = page.locator('[data-revision-prc] [data-file-picker]');
     expect(await picker.textContent()).toContain('Elegir archivo…');
     await picker.locator('input[type="file"]').setInputFiles({

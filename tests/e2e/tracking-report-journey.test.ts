@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { artifactsDir, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { assertClientBuilt, openWorkbench } from '../support/workbench.ts';
+import { assertClientBuilt, openWorkbench, showPanel } from '../support/workbench.ts';
 
 const codigo = 'L6.O1.P1.G1.03';
 let server: TestServer;
@@ -118,6 +118,7 @@ describe('a planner records tracking and produces the first-semester report from
   });
 
   it('opens the printable report of 2026, first semester, with the change in it', async () => {
+    await showPanel(page, '[data-panel-informes]');
     await page.selectOption('[data-informe-anio]', '2026');
     await page.selectOption('[data-informe-semestre]', '1');
     const href = await page.getAttribute('[data-informe-html]', 'href');

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { assertClientBuilt, openWorkbench, waitForIdleMap, settleForScreenshot } from '../support/workbench.ts';
+import { assertClientBuilt, openWorkbench, settleForScreenshot, showPanel, waitForIdleMap } from '../support/workbench.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -28,10 +28,10 @@ const focused = () =>
   });
 
 describe('keyboard use', () => {
-  it('starts the tab order with the skip link, the panels button, the header (API, sign in), the search and its button', async () => {
+  it('starts the tab order with the skip link, the panels button, the header (API, sign in), the chosen tab, the search and its button', async () => {
     await page.focus('body');
     const stops: string[] = [];
-    for (let index = 0; index < 6; index += 1) {
+    for (let index = 0; index < 7; index += 1) {
       await page.keyboard.press('Tab');
       stops.push(await focused());
     }
@@ -39,8 +39,10 @@ describe('keyboard use', () => {
     expect(stops[1]).toMatch(/^button#panels-toggle/);
     expect(stops[2]).toMatch(/^a#api-link/);
     expect(stops[3]).toMatch(/^button.* Iniciar sesión/);
-    expect(stops[4]).toMatch(/^input#buscar/);
-    expect(stops[5]).toMatch(/^button Buscar/);
+    // The tab list is one stop (the chosen tab); the arrow keys move along it.
+    expect(stops[4]).toMatch(/^button#pestana-buscar Buscar/);
+    expect(stops[5]).toMatch(/^input#buscar/);
+    expect(stops[6]).toMatch(/^button Buscar/);
   });
 
   it('shows where the focus is', async () => {
@@ -127,6 +129,7 @@ describe('the project card', () => {
   });
 
   it('tells honestly when a project has no location, so no neighbourhood unit can be named', async () => {
+    await showPanel(page, '.project-details');
     await page.locator('.project-details summary').click();
     await page.locator('[data-project="L1.O1.P1.G1.01"]').click();
     await page.waitForSelector('#project-card[data-codigo="L1.O1.P1.G1.01"][data-loaded="true"]');
@@ -141,6 +144,7 @@ describe('the project card', () => {
   it('shows what the PLADECO text says along the lineage and what it mentions, apart from what SECPLA records', async () => {
     // The project list may be open or closed from an earlier step: open it.
     await page.evaluate(() => document.querySelector('.project-details')?.setAttribute('open', ''));
+    await showPanel(page, '.project-details');
     await page.locator('[data-project="L2.O1.P1.G9.01"]').click();
     await page.waitForSelector('#project-card[data-codigo="L2.O1.P1.G9.01"][data-loaded="true"]');
     const texts = await page.locator('#project-card [data-texto-pladeco]').allTextContents();
@@ -154,6 +158,7 @@ describe('the project card', () => {
   });
 
   it('lists each lineamiento definition and the ten ejes transversales in the filters panel', async () => {
+    await showPanel(page, '[data-textos-plan]');
     const panel = page.locator('[data-textos-plan]');
     await panel.locator('summary').click();
     expect(await panel.locator('[data-definicion]').count()).toBe(6);

@@ -12,6 +12,7 @@ import {
   pickedProjectCodes,
   settleForScreenshot,
   workbenchProjects,
+  showPanel,
 } from '../support/workbench.ts';
 
 let server: TestServer;
@@ -46,6 +47,7 @@ beforeAll(async () => {
   await recordProgress(server);
   browser = await launchBrowser();
   page = await openWorkbench(browser, server);
+  await showPanel(page, '#filters-panel');
 });
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import {
   pickedProjectCodes,
   waitForIdleMap,
   settleForScreenshot,
+  showPanel,
 } from '../support/workbench.ts';
 
 let server: TestServer;
@@ -54,6 +55,7 @@ describe('the workbench map', () => {
   it('draws the SIT context layers from its own vector tiles (rendered features, not the DOM)', async () => {
     expect(await page.evaluate(() => (window as unknown as { sit: { baseSource: string } }).sit.baseSource)).toBe('tiles');
     // The Plan Regulador zoning is off at first (a quiet base); a reviewer turns it on.
+    await showPanel(page, '#layers-panel');
     await page.check('input[data-layer="zonificacion_prc"]');
     await waitForIdleMap(page);
     const layers = await rendered(
@@ -95,6 +97,7 @@ describe('the workbench map', () => {
       }, layerId);
     expect(await pick('microbasurales')).toBeGreaterThan(0);
     expect(await pick('microbasurales-densidad')).toBe(0);
+    await showPanel(page, '#layers-panel');
     await page.check('input[data-layer="microbasurales_densidad"]');
     await waitForIdleMap(page);
     expect(await pick('microbasurales-densidad')).toBeGreaterThan(0);
@@ -147,6 +150,7 @@ describe('the workbench map', () => {
   });
 
   it('hides a layer and fades another from the layers panel, and lists each with its legend', async () => {
+    await showPanel(page, '#layers-panel');
     await page.uncheck('input[data-layer="manzanas_censales"]');
     await waitForIdleMap(page);
     expect((await rendered(['manzanas-relleno'], 'manzent'))['manzanas-relleno']).toEqual([]);

@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { assertClientBuilt, openWorkbench, waitForIdleMap, workbenchProjects, settleForScreenshot } from '../support/workbench.ts';
+import {
+  assertClientBuilt,
+  openWorkbench,
+  waitForIdleMap,
+  workbenchProjects,
+  settleForScreenshot,
+  showPanel,
+} from '../support/workbench.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -52,11 +59,14 @@ describe('the URL keeps the state', () => {
   let before: Awaited<ReturnType<typeof visibleState>>;
 
   it('writes view, layers, filters and selection into the address as they change', async () => {
+    await showPanel(page, '#filters-panel');
     await page.getByLabel('Lineamiento', { exact: true }).selectOption('L6');
     await page.getByLabel('Programa', { exact: true }).selectOption('L6.O1.P1.G3');
+    await showPanel(page, '#layers-panel');
     await page.uncheck('input[data-layer="manzanas_censales"]');
     await page.check('input[data-layer="microbasurales_densidad"]');
     await page.fill('input[data-opacity="proyectos"]', '60');
+    await showPanel(page, '#filters-panel');
     await page.locator('.project-details summary').click();
     await page.locator('[data-project="L6.O1.P1.G3.03"]').click();
     await page.click('[data-tool="3d"]');

@@ -153,3 +153,20 @@ export async function fitToDrawnProjects(page: Page): Promise<void> {
   });
   await waitForIdleMap(page);
 }
+
+/**
+ * Opens the sidebar tab (and the analysis sub-tab) holding `selector`, as a
+ * person clicks them: the panels live in tabs and a hidden one cannot be used.
+ * On a narrow screen the sidebar drawer is opened first.
+ */
+export async function showPanel(page: Page, selector: string): Promise<void> {
+  if (await page.evaluate(() => document.body.classList.contains('panels-closed'))) await page.locator('#panels-toggle').click();
+  const tabs = await page.evaluate((target) => {
+    const element = document.querySelector(target);
+    const ids: string[] = [];
+    for (let panel = element?.closest('[role="tabpanel"]'); panel; panel = panel.parentElement?.closest('[role="tabpanel"]') ?? null)
+      ids.unshift(panel.getAttribute('aria-labelledby') ?? '');
+    return ids;
+  }, selector);
+  for (const id of tabs) await page.locator(`#${id}`).click();
+}

@@ -14,6 +14,22 @@ export const es = {
   attribution: 'Datos: SIT Vallenar (SECPLA); comuna: chilemapas (INE/SUBDERE/BCN, GPL-3), referencial',
   mapLabel: 'Mapa de la comuna de Vallenar',
   panelsLabel: 'Paneles del mapa',
+  /** The sidebar's tabs and the analysis tools' sub-tabs. */
+  tabs: {
+    label: 'Paneles',
+    buscar: 'Buscar',
+    filtros: 'Filtros',
+    capas: 'Capas',
+    analisis: 'Análisis',
+    tablero: 'Tablero',
+    informes: 'Informes',
+    microbasurales: 'Microbasurales',
+    analysisLabel: 'Herramientas de análisis',
+    indicadores: 'Indicadores',
+    equidad: 'Equidad',
+    prc: 'Plan Regulador',
+    proximidad: 'Proximidad',
+  },
   account: accountTexts,
   editing: editingTexts,
 
@@ -264,7 +280,14 @@ export const es = {
     indicator: 'Indicador para mapa, ranking y gráfico',
     showOnMap: 'Mostrar en el mapa',
     rank: 'N.º',
-    legendTitle: (indicator: string) => `Mapa: ${indicator} (cuantiles)`,
+    legendTitle: 'En el mapa (clases por cuantiles)',
+    legendRange: (from: string, to: string) => (from === to ? from : `${from} a ${to}`),
+    legendCount: (count: number) => (count === 1 ? '1 unidad' : `${count} unidades`),
+    /** Why every known value is 0 when the unknown ones are the units with projects but no budget. */
+    legendOneClass: 'Todas las unidades con dato tienen el mismo valor: el mapa no distingue más clases.',
+    investmentUnknown:
+      'Las unidades con proyectos no tienen presupuesto registrado en el plan: su inversión es «sin información», no 0. El 0 es de las unidades sin proyectos.',
+    tableNote: 'Ranking del indicador elegido; el CSV trae todas las columnas.',
     chartTitle: (indicator: string) => `${indicator} por unidad`,
     indicators: {
       proyectos: 'Proyectos',
@@ -350,10 +373,13 @@ export const es = {
       wetland: 'Humedal urbano',
       risk: 'Puntos críticos (200 m)',
     },
-    heritageItem: (nombre: string, categoria: string, metres: string, inside: boolean) =>
-      `${nombre} (${categoria}): ${inside ? 'dentro o en el borde' : `a ${metres} m`}`,
-    zoneItem: (codigo: string, nombre: string, permitidos: string, prohibidos: string, m2: string) =>
-      `${codigo} ${nombre}: ${m2} m². Permitidos: ${permitidos}. Prohibidos: ${prohibidos}.`,
+    heritageItem: (nombre: string, categoria: string | null, metres: string, inside: boolean) =>
+      `${nombre}${categoria ? ` (${categoria})` : ''}: ${inside ? 'dentro o en el borde' : `a ${metres} m`}`,
+    /** `area` is already worded («1.234 m²», «< 1 m², solo toca el borde») or null for points and lines. */
+    zoneItem: (zone: string, area: string | null, permitidos: string, prohibidos: string) =>
+      `${zone}${area ? `: ${area}` : ''}. Permitidos: ${permitidos}. Prohibidos: ${prohibidos}.`,
+    zoneArea: (m2: string) => `${m2} m²`,
+    zoneTouchesOnly: '< 1 m², solo toca el borde',
     limitItem: (instrumento: string, relacion: string) => `${instrumento}: ${relacion}`,
     riskItem: (sector: string, riesgo: string, metres: string) => `${sector} (riesgo ${riesgo}) a ${metres} m`,
     none: 'Ninguno.',

@@ -103,7 +103,7 @@ function openAccountDialog(): void {
     action();
   };
   dialog.body.append(
-    h('p', {}, `${person.nombre} (${person.usuario}) · ${t.roles[person.rol] ?? person.rol}`),
+    h('p', {}, `${personLabel(person.nombre, t.roles[person.rol] ?? person.rol)} (${person.usuario})`),
     h(
       'div',
       { class: 'form-actions' },
@@ -112,6 +112,19 @@ function openAccountDialog(): void {
       h('button', { type: 'button', class: 'secondary', onclick: then(signOut) }, t.signOut),
     ),
   );
+}
+
+/**
+ * «Nombre · Rol», with the role once: a name that already says it (the demo
+ * accounts are called «Demo Planificación (SECPLA)») is not followed by it again.
+ */
+export function personLabel(nombre: string, role: string): string {
+  const fold = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+  return fold(nombre).includes(fold(role)) ? nombre : `${nombre} · ${role}`;
 }
 
 /**
@@ -127,7 +140,7 @@ export function mountAccountMenu(container: HTMLElement): void {
       replaceChildren(container, h('button', { type: 'button', 'data-iniciar-sesion': '', onclick: () => openSignInDialog() }, t.signIn));
       return;
     }
-    const label = `${person.nombre} · ${t.roles[person.rol] ?? person.rol}`;
+    const label = personLabel(person.nombre, t.roles[person.rol] ?? person.rol);
     replaceChildren(
       container,
       h(

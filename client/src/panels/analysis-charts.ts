@@ -23,17 +23,20 @@ export function barChart(
   options: { title: string; format: (value: number) => string; noData: string },
 ): SVGElement {
   const labelWidth = 130;
-  const barWidth = 120;
+  const barWidth = 100;
   const rowHeight = 16;
-  const width = labelWidth + barWidth + 70;
+  // Room after the bar for the longest value text, «sin información» included.
+  const width = labelWidth + barWidth + 92;
   const max = Math.max(0, ...bars.map((bar) => bar.value ?? 0));
   const rows = bars.map((bar, index) => {
     const y = index * rowHeight;
     const length = bar.value === null || max <= 0 ? 0 : Math.max(0, bar.value / max) * barWidth;
-    const label = bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label;
+    // About 5.4 units a character at font-size 10: longer names are cut, the whole name stays in the row's title.
+    const label = bar.label.length > 22 ? `${bar.label.slice(0, 21)}…` : bar.label;
     return svg(
       'g',
       { 'data-barra': bar.label },
+      svg('title', {}, `${bar.label}: ${bar.value === null ? options.noData : options.format(bar.value)}`),
       svg('text', { x: labelWidth - 4, y: y + 12, 'text-anchor': 'end' }, label),
       svg('rect', { x: labelWidth, y: y + 3, width: barWidth, height: rowHeight - 6, fill: '#eef1f4' }),
       svg('rect', { x: labelWidth, y: y + 3, width: length.toFixed(1), height: rowHeight - 6, fill: '#1f5f8b' }),

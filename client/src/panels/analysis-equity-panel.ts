@@ -2,6 +2,7 @@ import { getJson } from '../api.ts';
 import { es } from '../i18n/es.ts';
 import { nodesAt, type PlanTreeBody } from '../plan/plan-tree.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { buttonRow, field } from '../ui/form.ts';
 import { lorenzChart } from './analysis-charts.ts';
 import { demoBanner } from './demo-banner.ts';
 
@@ -39,7 +40,7 @@ export function mountAnalysisEquityPanel(sidebar: HTMLElement): void {
     if (treeLoaded) return;
     const tree = await getJson<PlanTreeBody>('/plan/arbol');
     for (const node of nodesAt(tree, 'lineamiento'))
-      lineamiento.append(h('option', { value: node.codigo }, `${node.codigo} ${node.nombre}`));
+      lineamiento.append(h('option', { value: node.codigo, title: `${node.codigo} ${node.nombre}` }, `${node.codigo} ${node.nombre}`));
     treeLoaded = true;
   };
 
@@ -74,11 +75,9 @@ export function mountAnalysisEquityPanel(sidebar: HTMLElement): void {
     'section',
     { class: 'panel', 'aria-labelledby': ids.heading, 'data-analisis-equidad': '' },
     h('h2', { id: ids.heading }, t.title),
-    h('label', { for: ids.measure }, t.measure),
-    measure,
-    h('label', { for: ids.line }, t.lineamiento),
-    lineamiento,
-    h('button', { type: 'button', onclick: () => void compute() }, t.compute),
+    field(t.measure, measure),
+    field(t.lineamiento, lineamiento),
+    buttonRow(h('button', { type: 'button', onclick: () => void compute() }, t.compute)),
     status,
     result,
   );

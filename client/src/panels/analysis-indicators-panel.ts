@@ -1,12 +1,15 @@
+import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { quantileClasses } from '../analysis/quantile-classes.ts';
+import { quantileClasses, type QuantileClasses } from '../analysis/quantile-classes.ts';
 import { rankUnits } from '../analysis/rank-units.ts';
-import { formatNumber, formatPercent, unknownText } from '../../../server/figures/unknown.ts';
+import { formatNumber, unknownText } from '../../../server/figures/unknown.ts';
 import { getAllFeatures, getJson } from '../api.ts';
 import { es } from '../i18n/es.ts';
 import { AnalysisChoroplethLayer, choroplethColors, noDataColor } from '../layers/analysis-choropleth-layer.ts';
+import { fitBbox } from '../map/fit.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { buttonRow, checkField, field } from '../ui/form.ts';
 import { barChart } from './analysis-charts.ts';
 import { demoBanner } from './demo-banner.ts';
 import { figuresTexts } from './figures-texts-es.ts';
@@ -17,6 +20,7 @@ type UnitKind = 'unidades_vecinales' | 'zonas_censales';
 export interface UnitIndicators {
   codigo: string;
   nombre: string | null;
+  area_km2: number;
   poblacion: number | null;
   proyectos: number;
   patrimonio: number;
@@ -51,13 +55,16 @@ const indicatorValue: Record<string, (unit: UnitIndicators) => number | null> = 
 /** The code property of each unit layer in /collections (census zones use the INE geocode). */
 const codeProperty: Record<UnitKind, string> = { unidades_vecinales: 'codigo', zonas_censales: 'geocodigo' };
 
-const percent = (share: number | null) => formatPercent(share === null ? null : share * 100);
 const number = (value: number) => formatNumber(value);
 /** An unknown or withheld value: its reason when the server gave one, else «sin información». */
 const missing = (unit: UnitIndicators, key: string) => {
   const reason = unit.sin_calcular[key];
   return reason ? figuresTexts.belowMinimum(reason) : unknownText;
 };
+
+/** Inhabitants per km² from which a unit is read as urban (Vallenar's rural districts have well under 10). */
+const urbanDensity = 100;
+const isUrban = (unit: UnitIndicators) => unit.poblacion !== null && unit.area_km2 > 0 && unit.poblacion / unit.area_km2 >= urbanDensity;
 
 /**
  * A sidebar panel with the indicators per unit computed by the server
@@ -87,12 +94,12 @@ export function mountAnalysisIndicatorsPanel(sidebar: HTMLElement, map?: MapLibr
   const officialId = uniqueId('analisis-oficial');
   const official = h('input', { id: officialId, type: 'checkbox', 'data-analisis-oficial': '' });
   const demoNote = h('div', {});
-  const csv = h('a', { download: '', 'data-analisis-csv': '' }, t.downloadCsv);
+  const csv = h('a', { download: '', 'data-analisis-csv': '', class: 'button-link' }, t.downloadCsv);
+  csv.hidden = true;
   const status = h('p', { role: 'status' });
-  // Inline style: the sidebar is narrow and styles.css belongs to the workbench; the table scrolls sideways.
-  const table = h('div', { 'data-analisis-tabla': '', style: 'overflow-x: auto; font-size: 0.85em; max-height: 24rem' });
+  const table = h('div', { 'data-analisis-tabla': '', class: 'table-box' });
   const chart = h('div', { 'data-analisis-grafico': '' });
-  const legend = h('div', { 'data-analisis-leyenda': '', style: 'font-size: 0.85em' });
+  const legend = h('div', { 'data-analisis-leyenda': '', class: 'choropleth-legend' });
   const choropleth = map ? new AnalysisChoroplethLayer(map) : null;
   const geometries = new Map<UnitKind, Promise<Feature<Geometry, Record<string, unknown>>[]>>();
   let units: UnitIndicators[] = [];
@@ -113,7 +120,7 @@ export function mountAnalysisIndicatorsPanel(sidebar: HTMLElement, map?: MapLibr
     const value = indicatorValue[key] ?? indicatorValue.proyectos!;
     const name = t.indicators[key] ?? key;
     const ranked = rankUnits(units, value);
-    replaceChildren(table, indicatorsTable(ranked, name, key));
+    replaceChildren(table, indicatorsTable(ranked, name, key), h('p', { class: 'legend-note' }, t.tableNote));
     replaceChildren(
       chart,
       barChart(
@@ -121,21 +128,36 @@ export function mountAnalysisIndicatorsPanel(sidebar: HTMLElement, map?: MapLibr
         { title: t.chartTitle(name), format: number, noData: unknownText },
       ),
     );
-    const classes = quantileClasses(units.map(value), choroplethColors.length);
-    replaceChildren(legend, legendView(classes.breaks, name));
+    const values = units.map(value);
+    const classes = quantileClasses(values, choroplethColors.length);
+    replaceChildren(legend, legendView(values, classes, key));
     if (!choropleth) return;
     if (!onMap.checked) return choropleth.set(null);
     const colorOf = new Map(units.map((row, index) => [row.codigo, choroplethColors[classes.classOf[index]!] ?? noDataColor]));
     const features = await geometriesOf(shownKind);
     const property = codeProperty[shownKind];
-    choropleth.set({
-      type: 'FeatureCollection',
+    const painted = {
+      type: 'FeatureCollection' as const,
       features: features.map((feature) => {
         const codigo = String(feature.properties[property] ?? '');
-        return { type: 'Feature', geometry: feature.geometry, properties: { codigo, color: colorOf.get(codigo) ?? noDataColor } };
+        return {
+          type: 'Feature' as const,
+          geometry: feature.geometry,
+          properties: { codigo, color: colorOf.get(codigo) ?? noDataColor },
+        };
       }),
-    });
+    };
+    choropleth.set(painted);
+    // The map goes to the units computed, once per calculation: to the urban ones when there are (a rural
+    // district is hundreds of km² and would shrink the 13 urban units to a few pixels).
+    if (map && fitPending && painted.features.length > 0) {
+      fitPending = false;
+      const urban = new Set(units.filter(isUrban).map((row) => row.codigo));
+      const subject = painted.features.filter((feature) => urban.has(feature.properties.codigo));
+      fitBbox(map, turfBbox({ type: 'FeatureCollection', features: subject.length > 0 ? subject : painted.features }));
+    }
   };
+  let fitPending = false;
 
   const query = () =>
     `unidad=${unit.value as UnitKind}&distancia_ciclovia=${encodeURIComponent(distance.value || '300')}${official.checked ? '&oficial=true' : ''}`;
@@ -148,6 +170,8 @@ export function mountAnalysisIndicatorsPanel(sidebar: HTMLElement, map?: MapLibr
       replaceChildren(demoNote, body.incluye_demo ? demoBanner(body.datos_demo, 'data-analisis-demo') : null);
       shownKind = unit.value as UnitKind;
       status.textContent = '';
+      csv.hidden = false;
+      fitPending = true;
       await renderIndicator();
     } catch (error) {
       status.textContent = t.failed((error as Error).message);
@@ -161,81 +185,84 @@ export function mountAnalysisIndicatorsPanel(sidebar: HTMLElement, map?: MapLibr
     'section',
     { class: 'panel', 'aria-labelledby': headingId, 'data-analisis': '' },
     h('h2', { id: headingId }, t.title),
-    h('label', { for: unitId }, t.unit),
-    unit,
-    h('label', { for: distanceId }, t.distance),
-    distance,
-    h('label', { for: officialId }, official, ` ${figuresTexts.indicatorsOfficial}`),
-    h('button', { type: 'button', onclick: () => void compute() }, t.compute),
-    csv,
-    demoNote,
-    h('label', { for: indicatorId }, t.indicator),
-    indicator,
-    map ? h('label', { for: mapId }, onMap, ` ${t.showOnMap}`) : null,
+    h('div', { class: 'field-grid' }, field(t.unit, unit), field(t.distance, distance)),
+    checkField(figuresTexts.indicatorsOfficial, official),
+    buttonRow(h('button', { type: 'button', onclick: () => void compute() }, t.compute), csv),
     status,
-    legend,
-    table,
-    chart,
+    demoNote,
+    h(
+      'div',
+      { class: 'analysis-results-body' },
+      field(t.indicator, indicator),
+      map ? checkField(t.showOnMap, onMap) : null,
+      legend,
+      table,
+      chart,
+    ),
   );
   sidebar.append(section);
 }
 
-function legendView(breaks: readonly number[], name: string): HTMLElement {
-  if (breaks.length === 0) return h('p', {});
-  const items = breaks.map((bound, index) =>
-    h(
+/** The choropleth's classes as ranges with their unit counts, «sin información» last; one note when only one class remains. */
+function legendView(values: readonly (number | null)[], classes: QuantileClasses, key: string): HTMLElement {
+  const t = es.analysis;
+  if (classes.breaks.length === 0 && values.length === 0) return h('p', {});
+  const counts = classes.breaks.map((_, index) => classes.classOf.filter((found) => found === index).length);
+  const unknown = classes.classOf.filter((found) => found === -1).length;
+  const present = values.filter((value): value is number => value !== null && Number.isFinite(value)).sort((a, b) => a - b);
+  const swatch = (color: string) => h('span', { class: 'swatch swatch-fill', style: `--swatch:${color}` });
+  const items = classes.breaks.map((bound, index) => {
+    const lower = index === 0 ? (present[0] ?? bound) : (present.find((value) => value > classes.breaks[index - 1]!) ?? bound);
+    return h(
       'li',
-      {},
-      h('span', { style: `display:inline-block;width:1em;height:1em;vertical-align:middle;background:${choroplethColors[index]}` }),
-      ` ≤ ${number(bound)}`,
-    ),
-  );
+      { 'data-clase': String(index) },
+      swatch(choroplethColors[index] ?? noDataColor),
+      h('span', {}, t.legendRange(number(lower), number(bound))),
+      h('span', { class: 'legend-count' }, t.legendCount(counts[index] ?? 0)),
+    );
+  });
   return h(
     'div',
     {},
-    h('p', {}, es.analysis.legendTitle(name)),
+    h('p', { class: 'legend-title' }, t.legendTitle),
     h(
       'ul',
-      { style: 'list-style:none;padding:0;margin:0' },
+      { class: 'legend-items' },
       ...items,
-      h(
-        'li',
-        {},
-        h('span', { style: `display:inline-block;width:1em;height:1em;vertical-align:middle;background:${noDataColor}` }),
-        ` ${unknownText}`,
-      ),
+      unknown > 0
+        ? h(
+            'li',
+            { 'data-clase': 'sin-informacion' },
+            swatch(noDataColor),
+            h('span', {}, unknownText),
+            h('span', { class: 'legend-count' }, t.legendCount(unknown)),
+          )
+        : null,
     ),
+    classes.breaks.length === 1 ? h('p', { class: 'legend-note' }, t.legendOneClass) : null,
+    key === 'inversion_por_habitante' && unknown > 0 ? h('p', { class: 'legend-note' }, t.investmentUnknown) : null,
   );
 }
 
+/** The ranking of the chosen indicator: rank, unit (cut with its full name on hover) and value. */
 function indicatorsTable(ranked: ReturnType<typeof rankUnits<UnitIndicators>>, name: string, key: string): HTMLTableElement {
   const t = es.analysis;
   const header = h(
     'tr',
     {},
-    ...[t.rank, t.columns.unit, name, t.columns.dumps, t.columns.cycle, t.columns.investment].map((text) =>
-      h('th', { scope: 'col' }, text),
-    ),
+    h('th', { scope: 'col', class: 'cell-rank' }, t.rank),
+    h('th', { scope: 'col' }, t.columns.unit),
+    h('th', { scope: 'col', class: 'cell-number' }, name),
   );
-  const rows = ranked.map(({ unit: row, value, rank }) =>
-    h(
+  const rows = ranked.map(({ unit: row, value, rank }) => {
+    const unitName = row.nombre ?? row.codigo;
+    return h(
       'tr',
       { 'data-codigo': row.codigo },
-      h('td', {}, rank === null ? '—' : String(rank)),
-      h('th', { scope: 'row' }, row.nombre ?? row.codigo),
-      h('td', {}, value === null ? missing(row, key) : number(value)),
-      h(
-        'td',
-        {},
-        row.densidad_microbasurales_km2 === null ? missing(row, 'densidad_microbasurales_km2') : number(row.densidad_microbasurales_km2),
-      ),
-      h(
-        'td',
-        {},
-        row.proporcion_cerca_ciclovia === null ? missing(row, 'proporcion_cerca_ciclovia') : percent(row.proporcion_cerca_ciclovia),
-      ),
-      h('td', {}, row.inversion_por_habitante === null ? missing(row, 'inversion_por_habitante') : number(row.inversion_por_habitante)),
-    ),
-  );
-  return h('table', { class: 'analysis-table' }, h('thead', {}, header), h('tbody', {}, ...rows));
+      h('td', { class: 'cell-rank' }, rank === null ? '—' : String(rank)),
+      h('th', { scope: 'row', class: 'cell-name', title: unitName }, unitName),
+      h('td', { class: 'cell-number' }, value === null ? missing(row, key) : number(value)),
+    );
+  });
+  return h('table', { class: 'data-table analysis-table' }, h('thead', {}, header), h('tbody', {}, ...rows));
 }

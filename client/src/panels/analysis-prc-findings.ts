@@ -51,8 +51,21 @@ export function previewView(wetland: readonly WetlandOverlap[], heritage: readon
   );
 }
 
-/** The server's findings, section by section, in Spanish. */
-export function findingsView(findings: PrcFindings): HTMLElement {
+/** «ZR3 Zona de Restricción» once, whether or not the zone's name already starts with its code. */
+export function zoneName(codigo: string, nombre: string | null): string {
+  const name = nombre?.trim();
+  if (!name) return codigo;
+  return name.toLocaleUpperCase('es-CL').startsWith(codigo.toLocaleUpperCase('es-CL')) ? name : `${codigo} ${name}`;
+}
+
+/** The overlap of an area with a zone: none for points and lines, «< 1 m²» for a zone only touched at its edge. */
+export function zoneArea(m2: number, isArea: boolean): string | null {
+  if (!isArea) return null;
+  return m2 < 1 ? t.zoneTouchesOnly : t.zoneArea(squareMetres(m2));
+}
+
+/** The server's findings, section by section, in Spanish; `isArea` when the reviewed geometry is a polygon. */
+export function findingsView(findings: PrcFindings, isArea = true): HTMLElement {
   const section = (title: string, content: HTMLElement) => h('section', {}, h('h3', {}, title), content);
   return h(
     'div',
@@ -64,7 +77,7 @@ export function findingsView(findings: PrcFindings): HTMLElement {
           h(
             'li',
             { 'data-patrimonio': String(row.id), 'data-distancia-m': String(row.distancia_m) },
-            t.heritageItem(row.nombre, dash(row.categoria), metres(row.distancia_m), row.dentro),
+            t.heritageItem(row.nombre, row.categoria?.trim() || null, metres(row.distancia_m), row.dentro),
           ),
         ),
       ),
@@ -76,7 +89,12 @@ export function findingsView(findings: PrcFindings): HTMLElement {
           h(
             'li',
             { 'data-zona': row.codigo },
-            t.zoneItem(row.codigo, dash(row.nombre), dash(row.usos_permitidos), dash(row.usos_prohibidos), squareMetres(row.area_m2)),
+            t.zoneItem(
+              zoneName(row.codigo, row.nombre),
+              zoneArea(row.area_m2, isArea),
+              dash(row.usos_permitidos),
+              dash(row.usos_prohibidos),
+            ),
           ),
         ),
       ),

@@ -1,3 +1,5 @@
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer } from '@deck.gl/layers';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
@@ -15,6 +17,8 @@ import { fitBbox } from '../map/fit.ts';
 import { DrawTool, type DrawMode } from '../tools/draw-tool.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
 import { filePicker } from '../ui/file-picker.ts';
+import { buttonRow, field } from '../ui/form.ts';
+import { setGeometry } from './analysis-geometry.ts';
 import { mapImageDataUrl } from './analysis-map-image.ts';
 import { findingsView, previewView, type PrcFindings } from './analysis-prc-findings.ts';
 import { setMapBusy } from '../tools/map-busy.ts';
@@ -35,7 +39,12 @@ interface Subject {
  * /analysis/revision-prc gives the findings; a revisor stores the review
  * with a map image and opens its printable report.
  */
-export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, overlay: MapboxOverlay): void {
+export function mountAnalysisPrcPanel(
+  sidebar: HTMLElement,
+  map: MapLibreMap,
+  overlay: MapboxOverlay,
+  onHighlight: (layer: Layer | null) => void = () => undefined,
+): void {
   const ids = { heading: uniqueId('prc'), file: uniqueId('prc-archivo'), project: uniqueId('prc-proyecto') };
   const distanceId = uniqueId('prc-distancia');
   const titleId = uniqueId('prc-titulo');
@@ -62,9 +71,13 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
     preview = { wetland: wetlandOverlap(geometry, wetland), heritage: heritageNearby(geometry, heritage, heritageDistance()) };
     replaceChildren(previewBox, previewView(preview.wetland, preview.heritage));
   };
-  const setSubject = (next: Subject, options: { show: boolean }) => {
+  const highlight = (geometry: Geometry | null) => {
+    setGeometry(map, layer, geometry);
+    onHighlight(geometry ? reviewHighlightLayer(geometry) : null);
+  };
+  const setSubject = (next: Subject) => {
     subject = next;
-    layer.set(options.show ? next.geometry : null);
+    highlight(next.geometry);
     replaceChildren(findingsBox);
     agreementLine.textContent = '';
     report.hidden = true;
@@ -76,12 +89,12 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
     map,
     {
       onDrawing: (geometry) => void showPreview(geometry).catch(() => undefined),
-      onFinish: (geometry) => setSubject({ geometry, proyecto: null }, { show: false }),
+      onFinish: (geometry) => setSubject({ geometry, proyecto: null }),
     },
     'sit-analisis-prc',
   );
   const startDrawing = (mode: DrawMode) => {
-    layer.set(null);
+    highlight(null);
     status.textContent = t.drawHint;
     draw.start(mode);
   };
@@ -97,7 +110,7 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
       return;
     }
     draw.clear();
-    setSubject({ geometry: result.geometry, proyecto: null }, { show: true });
+    setSubject({ geometry: result.geometry, proyecto: null });
     fitBbox(map, turfBbox(result.geometry));
   });
 
@@ -114,7 +127,7 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
       return;
     }
     draw.clear();
-    setSubject({ geometry, proyecto: codigo }, { show: true });
+    setSubject({ geometry, proyecto: codigo });
     fitBbox(map, turfBbox(geometry));
   };
 
@@ -148,8 +161,12 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
         distancia_patrimonio: heritageDistance(),
       });
       status.textContent = '';
-      replaceChildren(findingsBox, findingsView(body));
-      await showPreview(subject.geometry);
+      const reviewed = subject;
+      if (!reviewed) return;
+      replaceChildren(findingsBox, findingsView(body, reviewed.geometry.type.endsWith('Polygon')));
+      highlight(reviewed.geometry);
+      fitBbox(map, turfBbox(reviewed.geometry));
+      await showPreview(reviewed.geometry);
       if (preview) {
         const agreement = previewAgreement(preview, body);
         const percent = agreement.maxDifferencePercent.toLocaleString('es-CL', { maximumFractionDigits: 3 });
@@ -195,9 +212,8 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
   const saveBox = h(
     'div',
     { 'data-prc-guardar': '' },
-    h('label', { for: titleId }, t.saveTitle),
-    title,
-    h('button', { type: 'button', onclick: () => void save() }, t.save),
+    field(t.saveTitle, title),
+    buttonRow(h('button', { type: 'button', onclick: () => void save() }, t.save)),
   );
   const signInHint = h('p', {}, t.signInToSave);
   const renderRole = () => {
@@ -217,17 +233,18 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
       h('p', {}, t.intro),
       h(
         'div',
-        { role: 'group', 'aria-label': t.title },
-        h('button', { type: 'button', onclick: () => startDrawing('polygon') }, t.drawPolygon),
-        h('button', { type: 'button', onclick: () => startDrawing('linestring') }, t.drawLine),
-        h('button', { type: 'button', onclick: () => startDrawing('point') }, t.drawPoint),
+        { role: 'group', 'aria-label': t.title, class: 'button-row' },
+        h('button', { type: 'button', class: 'secondary', onclick: () => startDrawing('polygon') }, t.drawPolygon),
+        h('button', { type: 'button', class: 'secondary', onclick: () => startDrawing('linestring') }, t.drawLine),
+        h('button', { type: 'button', class: 'secondary', onclick: () => startDrawing('point') }, t.drawPoint),
         h(
           'button',
           {
             type: 'button',
+            class: 'secondary',
             onclick: () => {
               draw.clear();
-              layer.set(null);
+              highlight(null);
               subject = null;
               replaceChildren(previewBox);
               replaceChildren(findingsBox);
@@ -236,15 +253,14 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
           t.clear,
         ),
       ),
-      h('label', { for: ids.file }, t.upload),
-      filePick.element,
-      h('label', { for: ids.project }, t.project),
-      projectCode,
-      h('button', { type: 'button', onclick: () => void useProject() }, t.useProject),
-      h('button', { type: 'button', onclick: pickProject }, t.pickProject),
-      h('label', { for: distanceId }, t.heritageDistance),
-      distance,
-      h('button', { type: 'button', onclick: () => void review() }, t.review),
+      h('div', { class: 'field' }, h('label', { for: ids.file }, t.upload), filePick.element),
+      field(t.project, projectCode),
+      buttonRow(
+        h('button', { type: 'button', class: 'secondary', onclick: () => void useProject() }, t.useProject),
+        h('button', { type: 'button', class: 'secondary', onclick: pickProject }, t.pickProject),
+      ),
+      field(t.heritageDistance, distance),
+      buttonRow(h('button', { type: 'button', onclick: () => void review() }, t.review)),
       status,
       previewBox,
       findingsBox,
@@ -254,4 +270,28 @@ export function mountAnalysisPrcPanel(sidebar: HTMLElement, map: MapLibreMap, ov
       report,
     ),
   );
+}
+
+/**
+ * The geometry under review drawn by deck.gl above every other layer (a
+ * project's own symbol would hide a MapLibre layer): an orange outline with a
+ * white casing, a light fill for areas and a ringed dot for points.
+ */
+function reviewHighlightLayer(geometry: Geometry): Layer {
+  return new GeoJsonLayer({
+    id: 'revision-prc-geometria',
+    data: { type: 'Feature', geometry, properties: {} },
+    stroked: true,
+    filled: true,
+    getFillColor: [194, 65, 12, 50],
+    getLineColor: [194, 65, 12, 255],
+    getLineWidth: 3,
+    lineWidthUnits: 'pixels',
+    pointType: 'circle',
+    getPointRadius: 9,
+    pointRadiusUnits: 'pixels',
+    lineCapRounded: true,
+    lineJointRounded: true,
+    pickable: false,
+  }) as unknown as Layer;
 }

@@ -1,11 +1,15 @@
+import { bbox as turfBbox } from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { getJson } from '../api.ts';
 import { sendJson } from '../auth/session.ts';
 import { es } from '../i18n/es.ts';
 import { AnalysisGeometryLayer } from '../layers/analysis-geometry-layer.ts';
+import { fitBbox } from '../map/fit.ts';
 import { DrawTool, type DrawMode } from '../tools/draw-tool.ts';
+import { setGeometry } from './analysis-geometry.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { buttonRow, field } from '../ui/form.ts';
 import { setMapBusy } from '../tools/map-busy.ts';
 
 /** The body of POST /analysis/proximidad (server/routes/analysis/schemas.ts, ProximityBody). */
@@ -46,7 +50,7 @@ export function mountAnalysisProximityPanel(sidebar: HTMLElement, map: MapLibreM
   const status = h('p', { role: 'status', 'data-proximidad-estado': '' });
   const results = h('div', { 'data-proximidad-resultados': '' });
   const distance = h('input', { id: ids.distance, type: 'number', min: 1, max: 5000, step: 50, value: 200 });
-  const layerBox = h('fieldset', {}, h('legend', {}, t.layers));
+  const layerBox = h('fieldset', { class: 'check-group' }, h('legend', {}, t.layers));
   const titles = new Map<string, string>();
 
   void getJson<{ collections: { id: string; title: string }[] }>('/collections')
@@ -58,7 +62,7 @@ export function mountAnalysisProximityPanel(sidebar: HTMLElement, map: MapLibreM
         layerBox.append(
           h(
             'label',
-            { for: id, style: 'display:block' },
+            { for: id, class: 'check' },
             h('input', {
               id,
               type: 'checkbox',
@@ -96,7 +100,7 @@ export function mountAnalysisProximityPanel(sidebar: HTMLElement, map: MapLibreM
       return;
     }
     draw.clear();
-    originLayer.set(feature.geometry as Geometry);
+    setGeometry(map, originLayer, feature.geometry as Geometry);
     setOrigin(
       { capa: feature.sourceLayer, id: Number(feature.id) },
       t.picked(titles.get(feature.sourceLayer) ?? feature.sourceLayer, String(feature.id)),
@@ -126,7 +130,8 @@ export function mountAnalysisProximityPanel(sidebar: HTMLElement, map: MapLibreM
         capas,
       });
       status.textContent = '';
-      bufferLayer.set(body.buffer);
+      setGeometry(map, bufferLayer, body.buffer);
+      if (body.buffer) fitBbox(map, turfBbox(body.buffer));
       replaceChildren(
         results,
         ...body.capas.map((layer) =>
@@ -158,18 +163,17 @@ export function mountAnalysisProximityPanel(sidebar: HTMLElement, map: MapLibreM
       'section',
       { class: 'panel', 'aria-labelledby': ids.heading, 'data-proximidad': '' },
       h('h2', { id: ids.heading }, t.title),
-      h('button', { type: 'button', onclick: pick }, t.pick),
+      buttonRow(h('button', { type: 'button', class: 'secondary', onclick: pick }, t.pick)),
       h(
         'div',
-        { role: 'group', 'aria-label': t.title },
-        h('button', { type: 'button', onclick: () => startDrawing('point') }, t.drawPoint),
-        h('button', { type: 'button', onclick: () => startDrawing('linestring') }, t.drawLine),
-        h('button', { type: 'button', onclick: () => startDrawing('polygon') }, t.drawPolygon),
+        { role: 'group', 'aria-label': t.title, class: 'button-row' },
+        h('button', { type: 'button', class: 'secondary', onclick: () => startDrawing('point') }, t.drawPoint),
+        h('button', { type: 'button', class: 'secondary', onclick: () => startDrawing('linestring') }, t.drawLine),
+        h('button', { type: 'button', class: 'secondary', onclick: () => startDrawing('polygon') }, t.drawPolygon),
       ),
-      h('label', { for: ids.distance }, t.distance),
-      distance,
+      field(t.distance, distance),
       layerBox,
-      h('button', { type: 'button', onclick: () => void search() }, t.search),
+      buttonRow(h('button', { type: 'button', onclick: () => void search() }, t.search)),
       status,
       results,
     ),

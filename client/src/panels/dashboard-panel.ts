@@ -1,16 +1,20 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { bbox as turfBbox } from '@turf/turf';
+import type { Feature } from 'geojson';
 import { getJson } from '../api.ts';
 import { formatClp, formatPercent, progressCoverage, withCoverage } from '../../../server/figures/unknown.ts';
 import { es } from '../i18n/es.ts';
 import { dashboardStatusLayer, noStatusColor, replayColors } from '../layers/dashboard-status-layer.ts';
 import { dashboardUnitsLayer, type DashboardUnitFeature } from '../layers/dashboard-units-layer.ts';
 import { lineamientoColor } from '../map/colors.ts';
+import { fitBbox } from '../map/fit.ts';
 import type { WorkbenchData } from '../map/workbench-data.ts';
 import type { ProjectFeature } from '../plan/project.ts';
 import { monthSteps, statusAt, type StatusEntry } from '../plan/status-at.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { field } from '../ui/form.ts';
 import { demoBanner } from './demo-banner.ts';
 import { figuresTexts } from './figures-texts-es.ts';
 
@@ -198,7 +202,17 @@ export function mountDashboardPanel(sidebar: HTMLElement, map: MapLibreMap, data
       overlay.setProps({ layers: [] });
     }
   };
-  mode.addEventListener('change', draw);
+  mode.addEventListener('change', () => {
+    draw();
+    // The map goes to what the chosen view paints: the located projects or the units with figures.
+    const subject =
+      mode.value === 'estado'
+        ? located()
+        : mode.value === 'unidades'
+          ? data.units.filter((unit) => answer?.unidades.some((figure) => figure.codigo === unit.properties.codigo))
+          : [];
+    if (subject.length > 0) fitBbox(map, turfBbox({ type: 'FeatureCollection', features: subject as Feature[] }));
+  });
   slider.addEventListener('input', draw);
 
   void getJson<DashboardBody>('/plan/tablero').then(
@@ -219,7 +233,7 @@ export function mountDashboardPanel(sidebar: HTMLElement, map: MapLibreMap, data
             ? es.tracking.executionLine(formatClp(ejecutado), formatClp(aprobado), percent(Math.round((1000 * ejecutado) / aprobado) / 10))
             : es.tracking.noBudget,
         ),
-        h('div', { style: 'display:flex;flex-direction:column;gap:2px' }, h('label', { for: modeId }, es.tracking.mapLabel), mode),
+        field(es.tracking.mapLabel, mode),
         replay,
         unitsLegend,
       );

@@ -12,11 +12,30 @@ function swatch(item: LegendItem): HTMLElement {
   });
 }
 
+/** True when the legend is one symbol and nothing else: it is shown beside the layer's name, not in a list. */
+const inlineLegend = (entry: LayerEntry) => entry.legend.length === 1 && !entry.note && (entry.minZoom === undefined || entry.minZoom <= 8);
+
+/** The symbol shown beside the name of a layer with a one-symbol legend (its label on hover). */
+function inlineSwatch(entry: LayerEntry): HTMLElement | null {
+  const item = entry.legend[0];
+  if (!inlineLegend(entry) || !item) return null;
+  const symbol = swatch(item);
+  symbol.classList.add('legend-inline');
+  symbol.title = item.label;
+  return symbol;
+}
+
+/**
+ * A legend of several symbols, or with notes, folded under «Leyenda» so a
+ * long list of layers stays short; the projects' legend starts open.
+ */
 function legend(entry: LayerEntry): HTMLElement | null {
-  if (entry.legend.length === 0 && !entry.note && entry.minZoom === undefined) return null;
+  if (inlineLegend(entry)) return null;
+  if (entry.legend.length === 0 && !entry.note && (entry.minZoom === undefined || entry.minZoom <= 8)) return null;
   return h(
-    'div',
-    { class: 'legend' },
+    'details',
+    { class: 'legend', open: entry.group === 'plan' && entry.legend.length > 1 },
+    h('summary', {}, entry.legend.length > 0 ? `${es.layers.legend} (${entry.legend.length})` : es.layers.legend),
     entry.legend.length > 0
       ? h(
           'ul',
@@ -45,14 +64,22 @@ function layerRow(entry: LayerEntry, store: Store): { row: HTMLElement; renderLe
     max: 100,
     step: 5,
     'aria-label': es.layers.opacity(entry.title),
+    title: es.layers.opacity(entry.title),
     'data-opacity': entry.id,
   });
   slider.addEventListener('input', () => update({ opacity: Number(slider.value) / 100 }));
+  const symbol = h('span', { class: 'legend-slot' }, inlineSwatch(entry));
   const row = h(
     'li',
     { class: 'layer', 'data-layer-row': entry.id },
-    h('div', { class: 'layer-head' }, checkbox, h('label', { for: checkboxId }, entry.title)),
-    h('div', { class: 'layer-opacity' }, slider, output),
+    h(
+      'div',
+      { class: 'layer-head' },
+      checkbox,
+      symbol,
+      h('label', { for: checkboxId }, entry.title),
+      h('span', { class: 'layer-opacity' }, slider, output),
+    ),
     legend(entry),
   );
   const render = () => {
@@ -68,9 +95,13 @@ function layerRow(entry: LayerEntry, store: Store): { row: HTMLElement; renderLe
     if (state.layers[entry.id] !== previous.layers[entry.id]) render();
   });
   const renderLegend = () => {
+    replaceChildren(symbol, inlineSwatch(entry));
     const fresh = legend(entry);
-    const current = row.querySelector('.legend');
-    if (current && fresh) current.replaceWith(fresh);
+    const current = row.querySelector(':scope > .legend');
+    if (current && fresh) {
+      (fresh as HTMLDetailsElement).open = (current as HTMLDetailsElement).open;
+      current.replaceWith(fresh);
+    } else if (current) current.remove();
     else if (fresh) row.append(fresh);
   };
   return { row, renderLegend };

@@ -2,6 +2,7 @@ import { getJson } from '../api.ts';
 import { dumpStatusColors, setDumpsFilter } from '../layers/microbasurales-layer.ts';
 import { dateField } from '../ui/date-field.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { buttonRow, field } from '../ui/form.ts';
 import { demoBanner } from './demo-banner.ts';
 import { figuresTexts } from './figures-texts-es.ts';
 import { monthlyChart } from './microbasurales-chart.ts';
@@ -77,8 +78,18 @@ function unitsTable(body: SummaryBody): HTMLElement {
   if (units.length === 0) return h('p', { class: 'legend-note' }, t.noUnits);
   return h(
     'table',
-    { 'data-por-unidad': '', style: 'width:100%;border-collapse:collapse;font-size:0.85em' },
-    h('thead', {}, h('tr', {}, h('th', { style: 'text-align:left' }, t.unit), h('th', {}, t.active), h('th', {}, t.total))),
+    { 'data-por-unidad': '', class: 'data-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t.unit),
+        h('th', { scope: 'col', class: 'cell-number' }, t.active),
+        h('th', { scope: 'col', class: 'cell-number' }, t.total),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -86,9 +97,9 @@ function unitsTable(body: SummaryBody): HTMLElement {
         h(
           'tr',
           { 'data-unidad': unit.codigo },
-          h('td', {}, unit.nombre ?? unit.codigo),
-          h('td', { style: 'text-align:right' }, String(unit.activos)),
-          h('td', { style: 'text-align:right' }, String(unit.total)),
+          h('td', { class: 'cell-name', title: unit.nombre ?? unit.codigo }, unit.nombre ?? unit.codigo),
+          h('td', { class: 'cell-number' }, String(unit.activos)),
+          h('td', { class: 'cell-number' }, String(unit.total)),
         ),
       ),
     ),
@@ -160,15 +171,14 @@ export function mountMicrobasuralesPanel(sidebar: HTMLElement, redraw: () => voi
     { class: 'panel', 'aria-labelledby': ids.heading, 'data-panel-microbasurales': '' },
     h('h2', { id: ids.heading }, t.title),
     h('p', { class: 'legend-note' }, t.intro, ' ', t.mapFollows, ' ', h('a', { href: '/campo' }, t.fieldApp)),
-    h('label', { for: ids.status }, t.status),
-    status,
+    field(t.status, status),
     h(
       'div',
-      { style: 'display:grid;grid-template-columns:1fr 1fr;gap:6px' },
-      h('div', {}, h('label', { for: ids.from }, t.from), from.element),
-      h('div', {}, h('label', { for: ids.to }, t.to), to.element),
+      { class: 'field-grid' },
+      h('div', { class: 'field' }, h('label', { for: ids.from }, t.from), from.element),
+      h('div', { class: 'field' }, h('label', { for: ids.to }, t.to), to.element),
     ),
-    h('button', { type: 'button', onclick: () => void refresh() }, t.apply),
+    buttonRow(h('button', { type: 'button', onclick: () => void refresh() }, t.apply)),
     message,
     result,
   );

@@ -18,6 +18,21 @@ export interface ProjectCardProps {
 
 const money = (value: number | null) => (value === null ? '—' : formatClp(value));
 
+/**
+ * The note on where the project is drawn: one paragraph, or a list with one
+ * item per location when the note has one line per location (a project
+ * placed at several spots, such as the four bridges).
+ */
+function locationNotes(note: string | null): HTMLElement | null {
+  const lines = (note ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length === 0) return null;
+  if (lines.length === 1) return h('span', { class: 'legend-note block' }, lines[0]);
+  return h('ul', { class: 'legend-note location-notes', 'data-notas-ubicacion': '' }, ...lines.map((line) => h('li', {}, line)));
+}
+
 function row(term: string, ...description: (Node | string | null)[]): HTMLElement[] {
   return [h('dt', {}, term), h('dd', {}, ...description)];
 }
@@ -231,7 +246,7 @@ export function mountProjectCard(container: HTMLElement, props: ProjectCardProps
         ...row(
           es.card.location,
           ...(card.ubicado ? precisionFacts(card.precision) : [h('span', { class: 'missing' }, es.card.unlocated)]),
-          card.ubicacionNota ? h('span', { class: 'legend-note block' }, card.ubicacionNota) : null,
+          locationNotes(card.ubicacionNota),
         ),
         ...row(es.card.provenance, card.fuente),
       ),

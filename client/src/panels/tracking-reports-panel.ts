@@ -1,6 +1,8 @@
 import { getJson } from '../api.ts';
 import { es } from '../i18n/es.ts';
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
+import { buttonRow, field } from '../ui/form.ts';
+import { sortNatural } from '../ui/natural-sort.ts';
 
 /** First year of the PLADECO 2022–2029; the last offered is the current year. */
 const firstYear = 2022;
@@ -63,7 +65,7 @@ export function mountTrackingReportsPanel(sidebar: HTMLElement): void {
   });
   void getJson<UnitsAnswer>('/plan/unidades-vecinales').then(
     (answer) => {
-      for (const item of [...answer.unidades].sort((a, b) => a.nombre.localeCompare(b.nombre, 'es'))) {
+      for (const item of sortNatural(answer.unidades, (entry) => entry.nombre)) {
         unit.append(h('option', { value: String(item.id) }, `${item.nombre} (${item.codigo})`));
       }
     },
@@ -71,17 +73,14 @@ export function mountTrackingReportsPanel(sidebar: HTMLElement): void {
   );
 
   const section = h('section', { class: 'panel', 'aria-labelledby': headingId, 'data-panel-informes': '' });
-  const field = (id: string, label: string, control: HTMLElement) =>
-    h('div', { style: 'display:flex;flex-direction:column;gap:2px;margin:4px 0' }, h('label', { for: id }, label), control);
   replaceChildren(
     section,
     h('h2', { id: headingId }, es.tracking.reportsTitle),
     h('p', { class: 'legend-note' }, es.tracking.reportsIntro),
-    field(yearId, es.tracking.year, year),
-    field(semesterId, es.tracking.semester, semester),
-    h('p', { style: 'display:flex;flex-wrap:wrap;gap:8px' }, report, annex),
-    field(unitId, es.tracking.unitSheet, unit),
-    h('p', {}, sheet),
+    h('div', { class: 'field-grid' }, field(es.tracking.year, year), field(es.tracking.semester, semester)),
+    buttonRow(report, annex),
+    field(es.tracking.unitSheet, unit),
+    buttonRow(sheet),
   );
   sidebar.append(section);
 }

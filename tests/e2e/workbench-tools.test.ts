@@ -134,11 +134,13 @@ describe('exporting the view', () => {
     expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     const width = bytes.readUInt32BE(16);
     const height = bytes.readUInt32BE(20);
-    expect(width).toBe(target.width);
+    // The map, then a legend column beside it; the footer below.
+    expect(width).toBeGreaterThan(target.width);
     expect(height).toBeGreaterThan(target.height);
-    // Decode the PNG in the page and read the pixel at the project: the L6 blue of deck.gl, not the map below.
-    const pixel = await page.evaluate(
-      async ({ base64, x, y }) => {
+    // Decode the PNG in the page: the pixel at the project is the L6 purple of deck.gl, not the map below; the legend
+    // column holds ink (its text and swatches), and among its swatches the same purple.
+    const image = await page.evaluate(
+      async ({ base64, x, y, mapWidth }) => {
         const image = new Image();
         image.src = `data:image/png;base64,${base64}`;
         await image.decode();
@@ -147,14 +149,29 @@ describe('exporting the view', () => {
         canvas.height = image.height;
         const context = canvas.getContext('2d') as CanvasRenderingContext2D;
         context.drawImage(image, 0, 0);
-        return Array.from(context.getImageData(x, y, 1, 1).data);
+        const legend = context.getImageData(mapWidth, 0, image.width - mapWidth, image.height).data;
+        let ink = 0;
+        let purple = 0;
+        for (let index = 0; index < legend.length; index += 4) {
+          const [r, g, b] = [legend[index] as number, legend[index + 1] as number, legend[index + 2] as number];
+          if (r < 100 && g < 100 && b < 100) ink += 1;
+          if (Math.abs(r - 0x6a) < 16 && Math.abs(g - 0x3d) < 16 && Math.abs(b - 0x9a) < 16) purple += 1;
+        }
+        return { pixel: Array.from(context.getImageData(x, y, 1, 1).data), ink, purple };
       },
-      { base64: bytes.toString('base64'), x: Math.round(target.x * target.ratio), y: Math.round(target.y * target.ratio) },
+      {
+        base64: bytes.toString('base64'),
+        x: Math.round(target.x * target.ratio),
+        y: Math.round(target.y * target.ratio),
+        mapWidth: target.width,
+      },
     );
-    const [red, green, blue] = pixel as [number, number, number];
-    expect(blue).toBeGreaterThan(120);
-    expect(blue).toBeGreaterThan(red + 60);
-    expect(green).toBeLessThan(blue);
+    const [red, green, blue] = image.pixel as [number, number, number];
+    expect(Math.abs(red - 0x6a)).toBeLessThan(30);
+    expect(Math.abs(green - 0x3d)).toBeLessThan(30);
+    expect(Math.abs(blue - 0x9a)).toBeLessThan(30);
+    expect(image.ink).toBeGreaterThan(500);
+    expect(image.purple).toBeGreaterThan(20);
   });
 });
 

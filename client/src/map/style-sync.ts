@@ -2,12 +2,15 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ExternalBasemap } from '../config.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Store } from '../state/store.ts';
-import { basemapLayerId, styleModules } from './layer-registry.ts';
+import { setPrintLegend } from '../tools/export-png.ts';
+import { visibleLegend } from '../tools/print-legend.ts';
+import { basemapLayerId, layerEntries, styleModules } from './layer-registry.ts';
 import { StyleLayerControl } from './style-layer-control.ts';
 
 /**
  * Keeps MapLibre's layers as the layers panel says: visibility and opacity,
- * applied only to the entries whose setting changed (each change repaints).
+ * applied only to the entries whose setting changed (each change repaints);
+ * and the printed legend in step with the same settings.
  */
 export function syncStyleLayers(map: MapLibreMap, store: Store, basemap: ExternalBasemap | null): void {
   const controls = new Map(
@@ -35,4 +38,8 @@ export function syncStyleLayers(map: MapLibreMap, store: Store, basemap: Externa
     apply();
   });
   store.subscribe(apply);
+  // Printed and exported maps carry the legend of the layers the panel has on (the entries are shared, so the
+  // projects' legend, filled once the plan loads, is included).
+  const entries = layerEntries(basemap);
+  setPrintLegend(() => visibleLegend(entries, store.state, map.getZoom()));
 }

@@ -10,7 +10,7 @@
 /** One colour per lineamiento code; none in the blue family, which belongs to water. */
 export const lineamientoColors: Record<string, string> = {
   L1: '#E69F00',
-  L2: '#117733',
+  L2: '#999933',
   L3: '#882255',
   L4: '#CC79A7',
   L5: '#D55E00',

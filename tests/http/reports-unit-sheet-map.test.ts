@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineamientoColors } from '../../server/routes/reports/map-palette.ts';
-import { streetName } from '../../server/routes/reports/unit-map-svg.ts';
+import { streetName } from '../../client/src/map/street-name.ts';
 import { openTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;

@@ -2,7 +2,7 @@ import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { boxesOverlap, labelBox } from './map-labels.ts';
 import { basePalette, dumpStatusColors, lineamientoColors } from './map-palette.ts';
-import { streetName, unitMapSvg, type MapFeature } from './unit-map-svg.ts';
+import { unitMapSvg, type MapFeature } from './unit-map-svg.ts';
 
 const extent = { xmin: 0, ymin: 0, xmax: 100, ymax: 100 };
 const square = (x0: number, y0: number, size: number): Position[][] => [
@@ -136,10 +136,5 @@ describe('unitMapSvg', () => {
     for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(boxesOverlap(a, b)).toBe(false);
     expect(svg).toContain('paint-order="stroke" stroke="#ffffff"');
     expect(legendTexts(svg)).toEqual(['Unidad vecinal de la ficha', 'Calles', 'Nombre de lugar']);
-  });
-
-  it('writes street names as a planner does', () => {
-    expect(streetName('AVENIDA EL BUEN RETIRO')).toBe('Avenida el Buen Retiro');
-    expect(streetName('MARTIN GREGORIO DEL VILLAR')).toBe('Martin Gregorio del Villar');
   });
 });

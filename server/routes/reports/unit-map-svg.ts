@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { streetName } from '../../../client/src/map/street-name.ts';
 import { escapeXml } from './bar-chart.ts';
 import { lineLabelAnchor, placeLabels, textWidth, type Box, type LabelCandidate } from './map-labels.ts';
 import { fontFamily, legendItems, legendSvg } from './map-legend.ts';
@@ -26,16 +27,6 @@ export interface MapExtent {
 type Pixel = [number, number];
 
 const halo = 'paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"';
-
-/** A street name as a planner writes it: «AVENIDA EL BUEN RETIRO» → «Avenida el Buen Retiro». */
-export function streetName(name: string): string {
-  const small = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y']);
-  return name
-    .toLocaleLowerCase('es-CL')
-    .split(/\s+/)
-    .map((word, index) => (index > 0 && small.has(word) ? word : word.charAt(0).toLocaleUpperCase('es-CL') + word.slice(1)))
-    .join(' ');
-}
 
 /** Lines of a geometry, in pixels. */
 function linesOf(geometry: Geometry, toPixel: (position: Position) => Pixel): Pixel[][] {

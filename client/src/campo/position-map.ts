@@ -2,10 +2,27 @@ import { Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl } from 'map
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { es } from '../i18n/es.ts';
 import { vallenarCenter } from '../map/create-map.ts';
-import type { PositionOrigin } from './report.ts';
+import { FieldNamesLayer } from './field-names-layer.ts';
 import { fieldStyle } from './field-style.ts';
+import type { PositionOrigin } from './report.ts';
 
 setWorkerUrl(workerUrl);
+
+/** The first view without a known position: the centre of Vallenar with its blocks, river and streets (about 2 km across on a phone). */
+export const townZoom = 13.5;
+/** Zoom on a position (GPS fix, last known place, a report being corrected): blocks, streets and their names. */
+export const siteZoom = 15.5;
+/** Where the last GPS fix was, so the next visit opens there (localStorage, on this phone only). */
+const lastPlaceKey = 'sit-campo-ultimo-lugar';
+
+function lastPlace(): [number, number] | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(lastPlaceKey) ?? 'null') as unknown;
+    return Array.isArray(value) && value.length === 2 && value.every(Number.isFinite) ? [value[0] as number, value[1] as number] : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A position for the report: WGS 84 lon/lat, GPS accuracy in metres (null when placed on the map). */
 export interface ChosenPosition {
@@ -25,16 +42,18 @@ export class PositionMap {
   private marker: Marker | null = null;
   private placedByHand = false;
   private centredOnGps = false;
+  readonly names: FieldNamesLayer;
 
   constructor(
     container: HTMLElement,
     private readonly onChange: (position: ChosenPosition) => void,
   ) {
+    const last = lastPlace();
     this.map = new MapLibreMap({
       container,
       style: fieldStyle(location.origin),
-      center: vallenarCenter,
-      zoom: 13,
+      center: last ?? vallenarCenter,
+      zoom: last ? siteZoom - 0.5 : townZoom,
       attributionControl: { compact: true, customAttribution: es.attribution },
       locale: es.maplibre,
       dragRotate: false,
@@ -45,6 +64,15 @@ export class PositionMap {
     this.map.once('load', () => container.querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show'));
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('click', (event) => this.placeByHand(event.lngLat.lng, event.lngLat.lat));
+    // The view, for the browser tests and whoever inspects the page: «zoom» and «lon,lat».
+    const showView = () => {
+      const { lng, lat } = this.map.getCenter();
+      container.dataset.zoom = this.map.getZoom().toFixed(2);
+      container.dataset.centro = `${lng.toFixed(5)},${lat.toFixed(5)}`;
+    };
+    showView();
+    this.map.on('moveend', showView);
+    this.names = new FieldNamesLayer(this.map, location.origin);
   }
 
   /** A GPS fix: moves the marker unless the person placed it by hand. */
@@ -53,7 +81,12 @@ export class PositionMap {
     this.setMarker(lon, lat);
     if (!this.centredOnGps) {
       this.centredOnGps = true;
-      this.map.jumpTo({ center: [lon, lat], zoom: 17 });
+      this.map.jumpTo({ center: [lon, lat], zoom: siteZoom });
+    }
+    try {
+      localStorage.setItem(lastPlaceKey, JSON.stringify([lon, lat]));
+    } catch {
+      // Private mode or a full store: the next visit opens on the town.
     }
     this.onChange({ lon, lat, accuracy, origin: 'gps' });
   }

@@ -1,7 +1,7 @@
 import { h, replaceChildren, uniqueId } from '../ui/dom.ts';
 import { filePicker } from '../ui/file-picker.ts';
 import { makeUuid } from './make-uuid.ts';
-import { PositionMap, type ChosenPosition } from './position-map.ts';
+import { PositionMap, siteZoom, type ChosenPosition } from './position-map.ts';
 import { newItem, retryNow, type QueueItem } from './queue-state.ts';
 import { queueStore } from './queue-store.ts';
 import { maxPhotos, tenures, wasteCategories, type ReportBody, type ReportPhoto, type Tenure, type WasteCategory } from './report.ts';
@@ -315,7 +315,7 @@ export function mountReportForm(onSaved: (item: QueueItem) => void): ReportForm 
         position = { lon: item.body.lon, lat: item.body.lat, accuracy: item.body.precision_gps_m, origin: 'gps' };
         gpsStatus.textContent = item.body.precision_gps_m === null ? t.placedOnMap : t.gpsAccuracy(item.body.precision_gps_m);
       }
-      positionMap.map.jumpTo({ center: [item.body.lon, item.body.lat], zoom: 17 });
+      positionMap.map.jumpTo({ center: [item.body.lon, item.body.lat], zoom: siteZoom });
       message.textContent = item.reason ?? '';
     },
   };

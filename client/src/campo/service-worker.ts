@@ -5,8 +5,8 @@
  *   this file by the build (precache-plugin.ts).
  * - Navigations to /campo: the network when it answers, else the shell.
  * - /assets/*: hashed and immutable, so the cache first.
- * - Map style, tiles and TileJSON: the network first, and what it answered
- *   goes to a bounded cache for use offline.
+ * - Map style, tiles, TileJSON and the street and place names: the network
+ *   first, and what it answered goes to a bounded cache for use offline.
  * - Everything else (the API, sign-in, photos, any write) is never touched:
  *   no POST is ever cached or replayed here; the page's queue does that.
  */
@@ -85,6 +85,9 @@ async function trim(cache: Cache): Promise<void> {
   await Promise.all(keys.slice(0, Math.max(0, keys.length - mapCacheEntries)).map((key) => cache.delete(key)));
 }
 
+/** The collections whose names the field map shows. */
+const fieldNameCollections = new Set(['/collections/calles/items', '/collections/toponimia/items']);
+
 async function networkThenMapCache(request: Request): Promise<Response> {
   const cache = await caches.open(mapCache);
   try {
@@ -116,7 +119,8 @@ worker.addEventListener('fetch', (event) => {
     event.respondWith(shellFirst(request));
     return;
   }
-  if (url.pathname.startsWith('/tiles/')) event.respondWith(networkThenMapCache(request));
+  // Tiles, and the street and place names the field map draws (field-names-layer.ts).
+  if (url.pathname.startsWith('/tiles/') || fieldNameCollections.has(url.pathname)) event.respondWith(networkThenMapCache(request));
 });
 
 // A module, so its names stay out of the page scripts' global scope when type-checked together.

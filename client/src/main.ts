@@ -85,7 +85,7 @@ async function start() {
   map.addControl(overlay);
 
   // The geometry under Plan Regulador review, drawn above every deck.gl layer so a project never hides it.
-  let reviewHighlight: Layer | null = null;
+  let reviewHighlight: Layer[] = [];
   let renderFilters: (() => void) | undefined;
   let filtersShown: { filters: ProjectFilters | null; projects: readonly ProjectFeature[] | null } = { filters: null, projects: null };
   const render = () => {
@@ -103,7 +103,7 @@ async function start() {
         labels,
         measure: measurement,
         searchMarker,
-      }).concat(reviewHighlight ? [reviewHighlight] : []),
+      }).concat(reviewHighlight),
     });
     toolbar.render3d(Boolean(state.layers.inversion_3d?.visible));
     investmentPanel.render();
@@ -173,8 +173,8 @@ async function start() {
   mountPointerCoordinates(byId('coordinates'), map);
   mountAnalysisIndicatorsPanel(byId('tab-indicadores'), map);
   mountAnalysisEquityPanel(byId('tab-equidad'));
-  mountAnalysisPrcPanel(byId('tab-prc'), map, overlay, (layer) => {
-    reviewHighlight = layer;
+  mountAnalysisPrcPanel(byId('tab-prc'), map, overlay, (layers) => {
+    reviewHighlight = layers;
     render();
   });
   mountAnalysisProximityPanel(byId('tab-proximidad'), map);

@@ -158,10 +158,15 @@ async function main() {
         await tool.click();
         await analysisActions[toolName]?.(page);
         await shoot(`${name} ${toolName}`);
+        // Each tool's picture shows its own result: the choropleth leaves the map after its own.
+        if (toolName === 'Indicadores') await page.locator('[data-analisis]').getByLabel('Mostrar en el mapa').uncheck();
       }
     }
-    // The project card beside the project it describes (the four bridges).
-    await page.evaluate(() => (location.hash = 'mapa=13/-28.58/-70.757&proyecto=L6.O1.P1.G1.03'));
+    // The project card beside the project it describes: the four bridges, chosen from a search as a planner does.
+    await page.locator('#sidebar-tabs [role="tab"]', { hasText: 'Buscar' }).click();
+    await page.locator('#search-panel input').fill('puentes');
+    await page.locator('#search-panel input').press('Enter');
+    await page.locator('.search-hit', { hasText: 'Construcción de 4 puentes' }).click();
     await page.waitForSelector('#project-card[data-loaded="true"]', { timeout: 30_000 });
     await page.waitForTimeout(1_500);
     await capture(page, 'tarjeta-proyecto');

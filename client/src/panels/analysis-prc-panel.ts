@@ -43,7 +43,7 @@ export function mountAnalysisPrcPanel(
   sidebar: HTMLElement,
   map: MapLibreMap,
   overlay: MapboxOverlay,
-  onHighlight: (layer: Layer | null) => void = () => undefined,
+  onHighlight: (layers: Layer[]) => void = () => undefined,
 ): void {
   const ids = { heading: uniqueId('prc'), file: uniqueId('prc-archivo'), project: uniqueId('prc-proyecto') };
   const distanceId = uniqueId('prc-distancia');
@@ -73,7 +73,7 @@ export function mountAnalysisPrcPanel(
   };
   const highlight = (geometry: Geometry | null) => {
     setGeometry(map, layer, geometry);
-    onHighlight(geometry ? reviewHighlightLayer(geometry) : null);
+    onHighlight(geometry ? reviewHighlightLayers(geometry) : []);
   };
   const setSubject = (next: Subject) => {
     subject = next;
@@ -274,24 +274,38 @@ export function mountAnalysisPrcPanel(
 
 /**
  * The geometry under review drawn by deck.gl above every other layer (a
- * project's own symbol would hide a MapLibre layer): an orange outline with a
- * white casing, a light fill for areas and a ringed dot for points.
+ * project's own symbol would hide a MapLibre layer): a wide white casing,
+ * then an orange outline, a light fill for areas and ringed dots for points.
  */
-function reviewHighlightLayer(geometry: Geometry): Layer {
-  return new GeoJsonLayer({
-    id: 'revision-prc-geometria',
-    data: { type: 'Feature', geometry, properties: {} },
+function reviewHighlightLayers(geometry: Geometry): Layer[] {
+  const data = { type: 'Feature' as const, geometry, properties: {} };
+  const common = {
+    data,
     stroked: true,
-    filled: true,
-    getFillColor: [194, 65, 12, 50],
-    getLineColor: [194, 65, 12, 255],
-    getLineWidth: 3,
-    lineWidthUnits: 'pixels',
+    lineWidthUnits: 'pixels' as const,
     pointType: 'circle',
-    getPointRadius: 9,
-    pointRadiusUnits: 'pixels',
+    pointRadiusUnits: 'pixels' as const,
     lineCapRounded: true,
     lineJointRounded: true,
     pickable: false,
-  }) as unknown as Layer;
+  };
+  return [
+    new GeoJsonLayer({
+      ...common,
+      id: 'revision-prc-geometria-halo',
+      filled: false,
+      getLineColor: [255, 255, 255, 230],
+      getLineWidth: 9,
+      getPointRadius: 11,
+    }),
+    new GeoJsonLayer({
+      ...common,
+      id: 'revision-prc-geometria',
+      filled: true,
+      getFillColor: [194, 65, 12, 60],
+      getLineColor: [194, 65, 12, 255],
+      getLineWidth: 4,
+      getPointRadius: 8,
+    }),
+  ] as unknown as Layer[];
 }

@@ -98,10 +98,8 @@ function layerRow(entry: LayerEntry, store: Store): { row: HTMLElement; renderLe
     replaceChildren(symbol, inlineSwatch(entry));
     const fresh = legend(entry);
     const current = row.querySelector(':scope > .legend');
-    if (current && fresh) {
-      (fresh as HTMLDetailsElement).open = (current as HTMLDetailsElement).open;
-      current.replaceWith(fresh);
-    } else if (current) current.remove();
+    if (current && fresh) current.replaceWith(fresh);
+    else if (current) current.remove();
     else if (fresh) row.append(fresh);
   };
   return { row, renderLegend };

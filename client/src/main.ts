@@ -41,6 +41,7 @@ import { composeViewPng, download } from './tools/export-png.ts';
 import { MeasureTool, type Measurement } from './tools/measure-tool.ts';
 import { mapBusy } from './tools/map-busy.ts';
 import { mountPointerCoordinates } from './tools/pointer-coordinates.ts';
+import { terraDrawReady } from './tools/terra-draw-loader.ts';
 
 const status = byId('status');
 
@@ -249,7 +250,8 @@ async function start() {
     selection: selection.view,
   };
 
-  await Promise.all([loaded, mapLoaded]);
+  // Drawing and editing need terra-draw, fetched in its own chunk meanwhile: ready means they work at once.
+  await Promise.all([loaded, mapLoaded, terraDrawReady]);
   // The first view frames the town; the comuna stays in sight in the inset.
   const firstView = firstViewBbox(data.comuna, data.town);
   if (!store.state.view && firstView) fitBbox(map, firstView, { animate: false });

@@ -1,14 +1,7 @@
 import type { Geometry, LineString, Point, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import {
-  TerraDraw,
-  TerraDrawLineStringMode,
-  TerraDrawPointMode,
-  TerraDrawPolygonMode,
-  TerraDrawSelectMode,
-  type GeoJSONStoreFeatures,
-} from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { GeoJSONStoreFeatures, TerraDraw } from 'terra-draw';
+import { terraDraw } from '../tools/terra-draw-loader.ts';
 
 /** The shapes terra-draw draws and edits; multi-part layers take one part at a time. */
 export type DrawnKind = 'Point' | 'LineString' | 'Polygon';
@@ -99,6 +92,14 @@ export class GeometryEditor {
 
   private instance(): TerraDraw {
     if (this.draw) return this.draw;
+    const {
+      TerraDraw,
+      TerraDrawMapLibreGLAdapter,
+      TerraDrawLineStringMode,
+      TerraDrawPointMode,
+      TerraDrawPolygonMode,
+      TerraDrawSelectMode,
+    } = terraDraw();
     const draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, prefixId: 'sit-edicion' }),
       modes: [

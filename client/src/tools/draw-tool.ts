@@ -1,8 +1,8 @@
 import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, type GeoJSONStoreFeatures } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { GeoJSONStoreFeatures, TerraDraw } from 'terra-draw';
 import { setMapBusy } from './map-busy.ts';
+import { terraDraw } from './terra-draw-loader.ts';
 
 /** What can be drawn: an intervention or a proximity origin. */
 export type DrawMode = 'polygon' | 'linestring' | 'point';
@@ -62,6 +62,7 @@ export class DrawTool {
   }
 
   private create(): TerraDraw {
+    const { TerraDraw, TerraDrawMapLibreGLAdapter, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode } = terraDraw();
     const draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, prefixId: this.prefix }),
       modes: [new TerraDrawPolygonMode(), new TerraDrawLineStringMode(), new TerraDrawPointMode()],

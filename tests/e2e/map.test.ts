@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { waitForIdleMap } from '../support/workbench.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -35,6 +36,11 @@ describe('the map page', () => {
   });
 
   it('renders the comuna polygon on the map (rendered features and pixels)', async () => {
+    // The first view frames the town; the comuna's west lies out of it, so the map goes to the whole comuna.
+    await page.evaluate(() =>
+      (window as unknown as { sit: { map: import('maplibre-gl').Map } }).sit.map.jumpTo({ center: [-70.75, -28.7], zoom: 8.5 }),
+    );
+    await waitForIdleMap(page);
     const rendered = await page.evaluate(() => {
       const { map } = (window as unknown as { sit: { map: import('maplibre-gl').Map } }).sit;
       const features = map.queryRenderedFeatures({ layers: ['comuna-relleno'] });

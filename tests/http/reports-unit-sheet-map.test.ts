@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineamientoColors } from '../../server/routes/reports/map-palette.ts';
+import { lineamientoColors } from '../../client/src/map/colors.ts';
 import { streetName } from '../../client/src/map/street-name.ts';
 import { openTestApp, type TestApp } from '../support/test-app.ts';
 

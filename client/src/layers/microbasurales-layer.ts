@@ -1,6 +1,7 @@
 import { IconLayer } from '@deck.gl/layers';
 import type { Feature, Point } from 'geojson';
 import { es } from '../i18n/es.ts';
+import { dumpStatusColors } from '../map/colors.ts';
 import type { LayerEntry } from '../map/layer-entry.ts';
 import { filterDumps, noDumpsFilter, type DumpsFilter } from './microbasurales-filter.ts';
 
@@ -16,16 +17,7 @@ export interface DumpProperties {
 }
 export type DumpFeature = Feature<Point, DumpProperties>;
 
-/** Colour by status in the eradication programme: red while open, green once cleaned, grey when set aside. */
-export const dumpStatusColors: Record<string, string> = {
-  reportado: '#d7301f',
-  verificado: '#fc8d59',
-  programado: '#fdbb6c',
-  limpiado: '#1a9850',
-  cerrado: '#91cf60',
-  duplicado: '#9e9e9e',
-  descartado: '#bdbdbd',
-};
+export { dumpStatusColors };
 
 export interface DumpsLayerProps {
   dumps: readonly DumpFeature[];

@@ -26,13 +26,26 @@ export const lineamientoColors: Record<string, string> = {
 
 export const unknownColor = '#7f7f7f';
 
-export function lineamientoColor(code: string): string {
-  return lineamientoColors[code] ?? unknownColor;
+/** A lineamiento's colour; grey for a code the palette does not know, or a project without one. */
+export function lineamientoColor(code: string | null): string {
+  return (code && lineamientoColors[code]) || unknownColor;
 }
+
+/** Micro-dumps by status in the eradication programme: red while open, green once cleaned, grey when set aside. */
+export const dumpStatusColors: Record<string, string> = {
+  reportado: '#d7301f',
+  verificado: '#fc8d59',
+  programado: '#fdbb6c',
+  limpiado: '#1a9850',
+  cerrado: '#91cf60',
+  duplicado: '#9e9e9e',
+  descartado: '#bdbdbd',
+};
 
 /**
  * The base map's palette, shared by the workbench, the printed unit sheet
- * and the Plan Regulador review: quiet greys and beiges for the territory,
+ * (the server imports this module: it is plain data, no DOM) and the Plan
+ * Regulador review: quiet greys and beiges for the territory,
  * the blue family for water only.
  */
 export const basePalette = {

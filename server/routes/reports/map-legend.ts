@@ -1,6 +1,6 @@
 import { escapeXml } from './bar-chart.ts';
 import { textWidth } from './map-labels.ts';
-import { basePalette, dumpStatusColors, lineamientoColor } from './map-palette.ts';
+import { basePalette, dumpStatusColors, lineamientoColor } from '../../../client/src/map/colors.ts';
 import type { MapFeature } from './unit-map-svg.ts';
 
 /** One line of the legend: a swatch drawn in a 22×12 px box at the origin, and its text (es-CL). */

@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { boxesOverlap, labelBox } from './map-labels.ts';
-import { basePalette, dumpStatusColors, lineamientoColors } from './map-palette.ts';
+import { basePalette, dumpStatusColors, lineamientoColors } from '../../../client/src/map/colors.ts';
 import { unitMapSvg, type MapFeature } from './unit-map-svg.ts';
 
 const extent = { xmin: 0, ymin: 0, xmax: 100, ymax: 100 };

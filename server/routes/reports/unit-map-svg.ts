@@ -3,7 +3,7 @@ import { streetName } from '../../../client/src/map/street-name.ts';
 import { escapeXml } from './bar-chart.ts';
 import { lineLabelAnchor, placeLabels, textWidth, type Box, type LabelCandidate } from './map-labels.ts';
 import { fontFamily, legendItems, legendSvg } from './map-legend.ts';
-import { basePalette, dumpStatusColors, lineamientoColor } from './map-palette.ts';
+import { basePalette, dumpStatusColors, lineamientoColor } from '../../../client/src/map/colors.ts';
 
 /** One feature of the sheet's map, in projected metres (UTM 19S). */
 export interface MapFeature {

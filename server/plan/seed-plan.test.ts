@@ -19,7 +19,8 @@ describe('combining a project’s locations', () => {
     expect(bridges).toMatchObject({
       precision: 'ilustrativa',
       fuente: 'Ubicación aproximada del equipo SIT sobre el eje del río; Ubicación ilustrativa del equipo SIT a partir del texto',
-      nota: 'Matta. Oriente. Interurbano.',
+      // One line per location: the card lists them apart, each beside its bridge.
+      nota: 'Matta.\nOriente.\nInterurbano.',
     });
     expect(bridges?.geometries).toHaveLength(3);
     // min() on the labels picked 'aproximada' over 'demo'.

@@ -59,7 +59,7 @@ export function combineLocations(locations: readonly Location[]): ProjectLocatio
     geometries: entry.geometries,
     fuente: entry.fuentes.join('; '),
     precision: entry.precision,
-    nota: entry.notas.length > 0 ? entry.notas.join(' ') : null,
+    nota: entry.notas.length > 0 ? entry.notas.join('\n') : null,
   }));
 }
 

@@ -1,8 +1,12 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 
-/** Sequential palette of the indicator choropleth, light to dark (ColorBrewer YlGnBu, 5 classes). */
-export const choroplethColors = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'] as const;
+/**
+ * Sequential palette of the indicator choropleth, light to dark (ColorBrewer
+ * YlOrBr, 5 classes, by Cynthia Brewer): not blue, which on this map is water,
+ * so the river and wetland still read under a calculated choropleth.
+ */
+export const choroplethColors = ['#ffffd4', '#fed98e', '#fe9929', '#d95f0e', '#993404'] as const;
 /** Fill of units with no value (sin dato). */
 export const noDataColor = '#d9d9d9';
 
@@ -26,7 +30,8 @@ export class AnalysisChoroplethLayer {
   set(data: ChoroplethCollection | null): void {
     this.data = data;
     if (this.map.isStyleLoaded()) this.ensure();
-    else this.map.once('load', () => this.ensure());
+    // The style reads as not loaded while tiles load, long after 'load' has fired: wait for the map to settle.
+    else this.map.once('idle', () => this.ensure());
   }
 
   private ensure(): void {

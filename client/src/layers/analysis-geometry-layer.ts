@@ -29,7 +29,8 @@ export class AnalysisGeometryLayer {
   set(geometry: Geometry | null): void {
     this.geometry = geometry;
     if (!this.map.isStyleLoaded()) {
-      this.map.once('load', () => this.ensure());
+      // The style reads as not loaded while tiles load, long after 'load' has fired: wait for the map to settle.
+      this.map.once('idle', () => this.ensure());
       return;
     }
     this.ensure();
